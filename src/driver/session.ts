@@ -1,0 +1,40 @@
+/**
+ * A playground session: one live run of a scenario in the browser. It owns the simulation
+ * and the executor, advances the simulation as the playhead moves, and sends the requests a
+ * person triggers. The store talks to the driver through this interface only.
+ */
+import type { TraceEvent } from '../engine/trace';
+import type { Scenario } from '../scenario/schema';
+
+export interface SessionSnapshot {
+  /** The trace so far. The array only grows; `version` changes whenever it does. */
+  readonly trace: readonly TraceEvent[];
+  readonly version: number;
+  /** Simulated time up to which events have been processed, in ms. */
+  readonly now: number;
+  /** Simulated time of the next scheduled event, or undefined when nothing is scheduled. */
+  readonly nextEventTime: number | undefined;
+  /** Whether handler code is running right now (a step is waiting for the executor). */
+  readonly executing: boolean;
+  /** The last failure of the sandbox itself (not a handler error), for the page to show. */
+  readonly error: string | undefined;
+}
+
+export interface PlaygroundSession {
+  /** Starts a fresh run of `scenario`: clears the trace and schedules its scripted traffic. */
+  load(scenario: Scenario): void;
+  /** Sends a synchronous request at simulated time `at` (not before the processed time). */
+  submit(functionName: string, event: unknown, at: number, source?: string): void;
+  /**
+   * Sends a synchronous request as a client that waits for each response: at `notBefore`,
+   * or when the previous sequential request has returned, whichever is later.
+   */
+  submitSequential(functionName: string, event: unknown, notBefore: number, source?: string): void;
+  /** Processes every event up to simulated time `time`, running handler code as needed. */
+  advanceTo(time: number): Promise<void>;
+  snapshot(): SessionSnapshot;
+  /** Calls `listener` after every change to the snapshot; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Stops the workers. */
+  dispose(): void;
+}
