@@ -1,115 +1,243 @@
 /**
  * The scenario: a versioned JSON document holding the functions, the scripted traffic and
  * the seed of a run. The same document drives the browser and the headless runner.
+ *
+ * Objects are strict: a field the schema does not define is an error, so a misspelt field
+ * is reported rather than silently replaced by its default. The descriptions below are
+ * published in docs/scenario.schema.json (`npm run schema` rewrites it).
  */
 import { z } from 'zod';
 import { IDLE_RECLAIM_MS, MEMORY_MB, TIMEOUT_S } from '../engine/limits';
 import { DEFAULT_RUNTIME, RUNTIME_IDS, type RuntimeId } from '../engine/runtimes';
+import { unknownFieldsMessage } from './unknown-fields';
 
 export const SCENARIO_VERSION = 1;
 
 const formatNumber = (n: number) => n.toLocaleString('en-US');
 
-export const memoryMbSchema = z
-  .number({ error: 'Memory must be a number of MB.' })
-  .int({ error: (issue) => `Memory ${String(issue.input)} MB is not a whole number. Lambda sets memory in 1 MB steps.` })
-  .min(MEMORY_MB.min, {
-    error: (issue) =>
-      `Memory ${String(issue.input)} MB is out of range. Choose from ${formatNumber(MEMORY_MB.min)} to ${formatNumber(MEMORY_MB.max)} MB.`,
-  })
-  .max(MEMORY_MB.max, {
-    error: (issue) =>
-      `Memory ${String(issue.input)} MB is out of range. Choose from ${formatNumber(MEMORY_MB.min)} to ${formatNumber(MEMORY_MB.max)} MB.`,
+/** Describes a JSON value for a message: `"abc"`, `12`, `an array`. */
+const describeInput = (input: unknown): string => {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'object') return 'an object';
+  if (typeof input === 'string') return JSON.stringify(input);
+  return String(input);
+};
+
+/** A strict object whose unknown fields and wrong type get messages naming `where`. */
+function strictObject<Shape extends z.ZodRawShape>(shape: Shape, where: string) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return unknownFieldsMessage(issue.keys, known, where);
+      if (issue.code === 'invalid_type') return `Expected ${where} to be an object, found ${describeInput(issue.input)}.`;
+      return undefined;
+    },
   });
+}
+
+const memoryRangeMessage = (issue: { input?: unknown }) =>
+  `Memory ${String(issue.input)} MB is out of range. Choose from ${formatNumber(MEMORY_MB.min)} to ${formatNumber(MEMORY_MB.max)} MB.`;
+
+export const memoryMbSchema = z
+  .number({ error: (issue) => `Memory must be a number of MB, found ${describeInput(issue.input)}.` })
+  .int({ error: (issue) => `Memory ${String(issue.input)} MB is not a whole number. Lambda sets memory in 1 MB steps.` })
+  .min(MEMORY_MB.min, { error: memoryRangeMessage })
+  .max(MEMORY_MB.max, { error: memoryRangeMessage });
+
+const timeoutRangeMessage = (issue: { input?: unknown }) =>
+  `Timeout ${String(issue.input)} s is out of range. Choose from ${TIMEOUT_S.min} to ${TIMEOUT_S.max} seconds.`;
 
 export const timeoutSecondsSchema = z
-  .number({ error: 'Timeout must be a number of seconds.' })
+  .number({ error: (issue) => `Timeout must be a number of seconds, found ${describeInput(issue.input)}.` })
   .int({ error: (issue) => `Timeout ${String(issue.input)} s is not a whole number of seconds.` })
-  .min(TIMEOUT_S.min, {
-    error: (issue) => `Timeout ${String(issue.input)} s is out of range. Choose from ${TIMEOUT_S.min} to ${TIMEOUT_S.max} seconds.`,
-  })
-  .max(TIMEOUT_S.max, {
-    error: (issue) => `Timeout ${String(issue.input)} s is out of range. Choose from ${TIMEOUT_S.min} to ${TIMEOUT_S.max} seconds.`,
-  });
+  .min(TIMEOUT_S.min, { error: timeoutRangeMessage })
+  .max(TIMEOUT_S.max, { error: timeoutRangeMessage });
 
 export const functionNameSchema = z
-  .string({ error: 'A function name is required.' })
+  .string({ error: (issue) => `A function name is required, found ${describeInput(issue.input)}.` })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, {
     error: (issue) =>
       `Function name "${String(issue.input)}" is invalid. Use 1 to 64 letters, digits, hyphens or underscores.`,
   });
 
 export const runtimeSchema = z.enum(RUNTIME_IDS as [RuntimeId, ...RuntimeId[]], {
-  error: (issue) => `Runtime "${String(issue.input)}" is not offered. Choose one of ${RUNTIME_IDS.join(', ')}.`,
+  error: (issue) => `Runtime ${describeInput(issue.input)} is not offered. Choose one of ${RUNTIME_IDS.join(', ')}.`,
 });
 
-export const handlerSchema = z.string().regex(/^index\.[A-Za-z_$][\w$]*$/, {
-  error: (issue) =>
-    `Handler "${String(issue.input)}" is invalid. The code is index.mjs, so write index.<exportName>, e.g. index.handler.`,
-});
-
-export const functionSchema = z.object({
-  name: functionNameSchema,
-  runtime: runtimeSchema.default(DEFAULT_RUNTIME),
-  architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
-  handler: handlerSchema.default('index.handler'),
-  memoryMb: memoryMbSchema.default(MEMORY_MB.default),
-  timeoutSeconds: timeoutSecondsSchema.default(TIMEOUT_S.default),
-  code: z.string({ error: 'The function code must be a string holding an ES module.' }),
-});
-
-/** One scripted request, or `count` identical requests at the same moment. */
-export const syncRequestSchema = z.object({
-  at: z.number().min(0, { error: 'A request time "at" must be 0 or more milliseconds.' }),
-  function: functionNameSchema,
-  type: z.literal('sync').default('sync'),
-  count: z.number().int().min(1).max(10_000).default(1),
-  event: z.unknown().default({}),
-  source: z.string().optional(),
-});
-
-export const settingsSchema = z
-  .object({
-    region: z.string().default('us-east-1'),
-    accountId: z.string().regex(/^\d{12}$/, { error: 'An account ID has 12 digits.' }).default('123456789012'),
-    idleReclaimMinutes: z
-      .object({ min: z.number().positive(), max: z.number().positive() })
-      .refine((range) => range.min <= range.max, { error: 'idleReclaimMinutes.min must not exceed max.' })
-      .default({ min: IDLE_RECLAIM_MS.min / 60_000, max: IDLE_RECLAIM_MS.max / 60_000 }),
-    initBilled: z.boolean().default(true),
-  })
-  .default({
-    region: 'us-east-1',
-    accountId: '123456789012',
-    idleReclaimMinutes: { min: IDLE_RECLAIM_MS.min / 60_000, max: IDLE_RECLAIM_MS.max / 60_000 },
-    initBilled: true,
+export const handlerSchema = z
+  .string({ error: (issue) => `Handler must be a string such as "index.handler", found ${describeInput(issue.input)}.` })
+  .regex(/^index\.[A-Za-z_$][\w$]*$/, {
+    error: (issue) =>
+      `Handler "${String(issue.input)}" is invalid. The code is index.mjs, so write index.<exportName>, e.g. index.handler.`,
   });
 
-export const viewSchema = z
-  .object({
-    playheadMs: z.number().min(0).optional(),
-    selectedRequestId: z.string().optional(),
-  })
-  .default({});
+const architectureSchema = z.enum(['x86_64', 'arm64'], {
+  error: (issue) => `Architecture ${describeInput(issue.input)} is not offered. Choose x86_64 or arm64.`,
+});
 
-export const scenarioSchema = z
-  .object({
-    version: z.literal(SCENARIO_VERSION, {
-      error: (issue) =>
-        typeof issue.input === 'number' && issue.input > SCENARIO_VERSION
-          ? `Scenario version ${issue.input} is newer than this playground understands (${SCENARIO_VERSION}). Open it in a newer Lambda Playground.`
-          : `Scenario version must be ${SCENARIO_VERSION}.`,
-    }),
-    name: z.string().default('Untitled scenario'),
-    description: z.string().optional(),
-    seed: z.number().int().min(0).max(0xffffffff).default(1),
-    /** Wall-clock time of simulated time 0, as an ISO 8601 string. */
-    startTime: z.iso.datetime({ offset: true }).default('2026-01-01T09:00:00.000Z'),
+export const functionSchema = strictObject(
+  {
+    name: functionNameSchema.describe('Function name, unique in the scenario: 1 to 64 letters, digits, hyphens or underscores.'),
+    runtime: runtimeSchema.default(DEFAULT_RUNTIME).describe('Lambda runtime identifier.'),
+    architecture: architectureSchema.default('x86_64').describe('Instruction set; it sets the price per GB-second.'),
+    handler: handlerSchema
+      .default('index.handler')
+      .describe('The exported function Lambda calls, as index.<exportName>; the code is the file index.mjs.'),
+    memoryMb: memoryMbSchema.default(MEMORY_MB.default).describe('Memory in MB, 128 to 10,240 in 1 MB steps.'),
+    timeoutSeconds: timeoutSecondsSchema.default(TIMEOUT_S.default).describe('Function timeout in seconds, 1 to 900.'),
+    code: z
+      .string({ error: 'The function code must be a string holding an ES module.' })
+      .describe('Source of index.mjs: an ES module that exports the handler.'),
+  },
+  'a function',
+);
+
+const countMessage = (issue: { input?: unknown }) =>
+  `Request count ${describeInput(issue.input)} is invalid. Use a whole number from 1 to 10,000.`;
+
+/** One scripted request, or `count` identical requests at the same moment. */
+export const syncRequestSchema = strictObject(
+  {
+    at: z
+      .number({ error: (issue) => `A request time "at" must be a number of milliseconds, found ${describeInput(issue.input)}.` })
+      .min(0, { error: 'A request time "at" must be 0 or more milliseconds.' })
+      .describe('Simulated time the request arrives, in ms from the start of the scenario.'),
+    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
+    type: z
+      .literal('sync', { error: (issue) => `Request type ${describeInput(issue.input)} is not supported. Use "sync".` })
+      .default('sync')
+      .describe('Invocation type. Only "sync" (RequestResponse) exists in version 1.'),
+    count: z
+      .number({ error: countMessage })
+      .int({ error: countMessage })
+      .min(1, { error: countMessage })
+      .max(10_000, { error: countMessage })
+      .default(1)
+      .describe('Number of identical requests sent at the same moment, 1 to 10,000.'),
+    event: z.unknown().default({}).describe('The event the handler receives, any JSON value.'),
+    source: z
+      .string({ error: (issue) => `A request source must be a string, found ${describeInput(issue.input)}.` })
+      .optional()
+      .describe('Label for where the request came from, shown in the inspector; "scenario" when absent.'),
+  },
+  'a traffic entry',
+);
+
+const DEFAULT_SETTINGS = {
+  region: 'us-east-1',
+  accountId: '123456789012',
+  idleReclaimMinutes: { min: IDLE_RECLAIM_MS.min / 60_000, max: IDLE_RECLAIM_MS.max / 60_000 },
+  initBilled: true,
+};
+
+const minutesSchema = z
+  .number({ error: (issue) => `Idle reclaim time must be a number of minutes, found ${describeInput(issue.input)}.` })
+  .positive({ error: (issue) => `Idle reclaim time ${String(issue.input)} min is invalid. Use more than 0 minutes.` });
+
+export const settingsSchema = strictObject(
+  {
+    region: z
+      .string({ error: (issue) => `Region must be a string such as "us-east-1", found ${describeInput(issue.input)}.` })
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, {
+        error: (issue) => `Region "${String(issue.input)}" is invalid. Write an AWS Region code such as us-east-1.`,
+      })
+      .default(DEFAULT_SETTINGS.region)
+      .describe('AWS Region code, used in ARNs and log group names.'),
+    accountId: z
+      .string({ error: (issue) => `An account ID must be a string of 12 digits, found ${describeInput(issue.input)}.` })
+      .regex(/^\d{12}$/, { error: (issue) => `Account ID "${String(issue.input)}" is invalid. An account ID has 12 digits.` })
+      .default(DEFAULT_SETTINGS.accountId)
+      .describe('12-digit AWS account ID, used in ARNs.'),
+    idleReclaimMinutes: strictObject({ min: minutesSchema, max: minutesSchema }, 'settings.idleReclaimMinutes')
+      .refine((range) => range.min <= range.max, {
+        error: (issue) => {
+          const range = issue.input as { min: number; max: number };
+          return `Idle reclaim minimum ${range.min} min is greater than the maximum ${range.max} min. Set min to at most max.`;
+        },
+      })
+      .default(DEFAULT_SETTINGS.idleReclaimMinutes)
+      .describe('How long an idle environment lives before Lambda shuts it down, drawn uniformly from min to max minutes.'),
+    initBilled: z
+      .boolean({ error: (issue) => `initBilled must be true or false, found ${describeInput(issue.input)}.` })
+      .default(DEFAULT_SETTINGS.initBilled)
+      .describe('Whether Init Duration counts in Billed Duration: true since 1 August 2025, false for the rule before.'),
+  },
+  'settings',
+)
+  .default(DEFAULT_SETTINGS)
+  .describe('Settings of the simulated Lambda service.');
+
+export const viewSchema = strictObject(
+  {
+    playheadMs: z
+      .number({ error: (issue) => `view.playheadMs must be a number of milliseconds, found ${describeInput(issue.input)}.` })
+      .min(0, { error: 'view.playheadMs must be 0 or more milliseconds.' })
+      .optional()
+      .describe('Simulated time the timeline opens at, in ms.'),
+    selectedRequestId: z
+      .string({ error: (issue) => `view.selectedRequestId must be a string, found ${describeInput(issue.input)}.` })
+      .optional()
+      .describe('Request ID the inspector opens on.'),
+  },
+  'view',
+)
+  .default({})
+  .describe('What the playground shows when the scenario opens; the headless runner ignores it.');
+
+const seedMessage = (issue: { input?: unknown }) =>
+  `Seed ${describeInput(issue.input)} is invalid. Use a whole number from 0 to 4,294,967,295.`;
+
+export const scenarioSchema = strictObject(
+  {
+    version: z
+      .literal(SCENARIO_VERSION, {
+        error: (issue) => {
+          if (issue.input === undefined) return `The scenario has no version. Add "version": ${SCENARIO_VERSION}.`;
+          if (typeof issue.input === 'number' && issue.input > SCENARIO_VERSION) {
+            return `Scenario version ${issue.input} is newer than this playground understands (${SCENARIO_VERSION}). Open it in a newer Lambda Playground.`;
+          }
+          return `Scenario version ${describeInput(issue.input)} is invalid. This playground reads version ${SCENARIO_VERSION}.`;
+        },
+      })
+      .describe('Version of the scenario format.'),
+    name: z
+      .string({ error: (issue) => `The scenario name must be a string, found ${describeInput(issue.input)}.` })
+      .default('Untitled scenario')
+      .describe('Title shown in the playground and the summary.'),
+    description: z
+      .string({ error: (issue) => `The scenario description must be a string, found ${describeInput(issue.input)}.` })
+      .optional()
+      .describe('What the scenario demonstrates.'),
+    seed: z
+      .number({ error: seedMessage })
+      .int({ error: seedMessage })
+      .min(0, { error: seedMessage })
+      .max(0xffffffff, { error: seedMessage })
+      .default(1)
+      .describe('Seed of every random draw (init durations, request IDs, idle lifetimes): the same seed gives the same run.'),
+    startTime: z.iso
+      .datetime({
+        offset: true,
+        error: (issue) =>
+          `Start time ${describeInput(issue.input)} is invalid. Write an ISO 8601 date and time, e.g. "2026-01-01T09:00:00Z".`,
+      })
+      .default('2026-01-01T09:00:00.000Z')
+      .describe('Wall-clock time of simulated time 0, as an ISO 8601 date and time; Date in handlers counts from it.'),
     settings: settingsSchema,
-    functions: z.array(functionSchema).min(1, { error: 'A scenario needs at least one function.' }),
-    traffic: z.array(syncRequestSchema).default([]),
+    functions: z
+      .array(functionSchema, { error: (issue) => `functions must be an array, found ${describeInput(issue.input)}.` })
+      .min(1, { error: 'A scenario needs at least one function.' })
+      .describe('The Lambda functions of the scenario.'),
+    traffic: z
+      .array(syncRequestSchema, { error: (issue) => `traffic must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('Scripted requests on the simulated timeline.'),
     view: viewSchema,
-  })
+  },
+  'the scenario',
+)
   .superRefine((scenario, ctx) => {
     const names = new Set<string>();
     scenario.functions.forEach((fn, index) => {
@@ -131,7 +259,8 @@ export const scenarioSchema = z
         });
       }
     });
-  });
+  })
+  .describe('A Lambda Playground scenario: functions, scripted traffic and the seed of a run.');
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
