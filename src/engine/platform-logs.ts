@@ -1,0 +1,125 @@
+/**
+ * The lines Lambda itself writes to a function's CloudWatch log stream (INIT_START, START, END,
+ * REPORT, INIT_REPORT and the timeout line), in the text format AWS prints them. The handler's
+ * own `console` lines and the runtime's `Invoke Error` line come from the sandbox, not from here.
+ */
+import type { LambdaError } from './execution';
+import type { SeededRandom } from '../lib/random';
+
+/** How an invocation ended, as far as the REPORT line shows it. */
+export type ReportStatus =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'error'; readonly errorType: string };
+
+export interface ReportFields {
+  readonly requestId: string;
+  readonly durationMs: number;
+  readonly billedDurationMs: number;
+  readonly memoryMb: number;
+  /** Present on a cold invocation only. */
+  readonly initDurationMs?: number;
+  readonly status: ReportStatus;
+}
+
+/** Formats milliseconds with two decimals, as AWS prints Duration and Init Duration. */
+export function formatMs(ms: number): string {
+  return ms.toFixed(2);
+}
+
+/** The timeout in seconds with two decimals, as in `Task timed out after 3.00 seconds`. */
+export function formatTimeoutSeconds(timeoutMs: number): string {
+  return (timeoutMs / 1000).toFixed(2);
+}
+
+export function initStartLine(runtimeVersion: string, runtimeVersionArn: string): string {
+  return `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}`;
+}
+
+/** The line Lambda writes when INIT fails; on success Init Duration goes into REPORT instead. */
+export function initReportErrorLine(initDurationMs: number, errorType: string): string {
+  return `INIT_REPORT Init Duration: ${formatMs(initDurationMs)} ms\tPhase: init\tStatus: error\tError Type: ${errorType}`;
+}
+
+export function startLine(requestId: string): string {
+  return `START RequestId: ${requestId} Version: $LATEST`;
+}
+
+export function endLine(requestId: string): string {
+  return `END RequestId: ${requestId}`;
+}
+
+/**
+ * The REPORT line. AWS adds `Status` only when the platform ended the invocation (a timeout,
+ * or a failed INIT with its `Error Type`); a handler that throws gets no Status field.
+ * NOTE: AWS also prints `Max Memory Used`; the playground cannot measure a handler's memory,
+ * so the field is left out rather than invented.
+ */
+export function reportLine(fields: ReportFields): string {
+  let line =
+    `REPORT RequestId: ${fields.requestId}` +
+    `\tDuration: ${formatMs(fields.durationMs)} ms` +
+    `\tBilled Duration: ${fields.billedDurationMs} ms` +
+    `\tMemory Size: ${fields.memoryMb} MB`;
+  if (fields.initDurationMs !== undefined) line += `\tInit Duration: ${formatMs(fields.initDurationMs)} ms`;
+  if (fields.status.kind === 'timeout') line += '\tStatus: timeout';
+  if (fields.status.kind === 'error') line += `\tStatus: error\tError Type: ${fields.status.errorType}`;
+  return line;
+}
+
+/** The line Lambda writes when it stops a handler at the function timeout. */
+export function timeoutLine(isoTime: string, requestId: string, timeoutMs: number): string {
+  return `${isoTime} ${requestId} Task timed out after ${formatTimeoutSeconds(timeoutMs)} seconds`;
+}
+
+/** The error a synchronous caller receives when the function times out. */
+export function timeoutError(requestId: string, timeoutMs: number): LambdaError {
+  return {
+    errorType: 'Sandbox.Timedout',
+    errorMessage: `RequestId: ${requestId} Error: Task timed out after ${formatTimeoutSeconds(timeoutMs)} seconds`,
+    trace: [],
+  };
+}
+
+/** ISO 8601 UTC timestamp of simulated time `time` (ms) in a run that started at `epochMs`. */
+export function isoTime(epochMs: number, time: number): string {
+  return new Date(epochMs + time).toISOString();
+}
+
+/** A log stream name of the form `2026/08/22/[$LATEST]<32 hex digits>`, as Lambda names them. */
+export function logStreamName(epochMs: number, time: number, random: SeededRandom): string {
+  const date = isoTime(epochMs, time).slice(0, 10).replaceAll('-', '/');
+  return `${date}/[$LATEST]${randomHex(random, 4)}`;
+}
+
+/**
+ * A Runtime Version ARN for the INIT_START line. AWS derives the 64-digit suffix from the
+ * runtime build, so this is a stable made-up digest of the version and architecture.
+ */
+export function runtimeVersionArn(region: string, runtimeVersion: string, architecture: string): string {
+  return `arn:aws:lambda:${region}::runtime:${digestHex(`${runtimeVersion}/${architecture}`)}`;
+}
+
+export function functionArn(region: string, accountId: string, functionName: string): string {
+  return `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
+}
+
+function randomHex(random: SeededRandom, words: number): string {
+  let hex = '';
+  for (let i = 0; i < words; i++) hex += random.nextUint32().toString(16).padStart(8, '0');
+  return hex;
+}
+
+/** 64 hex digits from eight FNV-1a passes over `text`, each with a different offset basis. */
+function digestHex(text: string): string {
+  let hex = '';
+  for (let round = 0; round < 8; round++) {
+    let hash = (0x811c9dc5 ^ Math.imul(round + 1, 0x9e3779b9)) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return hex;
+}
