@@ -191,6 +191,10 @@ const seedMessage = (issue: { input?: unknown }) =>
 
 export const scenarioSchema = strictObject(
   {
+    $schema: z
+      .string({ error: (issue) => `$schema must be a string (a URL or path of the JSON Schema), found ${describeInput(issue.input)}.` })
+      .optional()
+      .describe('URL or relative path of this JSON Schema, for editors that validate as you type; the playground ignores it.'),
     version: z
       .literal(SCENARIO_VERSION, {
         error: (issue) => {
