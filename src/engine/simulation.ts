@@ -8,9 +8,18 @@
  * their results are applied in the order they were requested, which keeps the trace
  * deterministic however the executions interleave in real time.
  */
+import { createEngineState, functionNamed, schedule, type EngineState } from './engine-state';
+import { IdlePool } from './environment';
 import type { ExecutionRequest, ExecutionResult } from './execution';
+import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit, startInvoke } from './invocation';
+import { PLATFORM_OVERHEAD_MS } from './limits';
 import type { FunctionConfig, SimulationSettings, SyncRequestInput } from './model';
+import { createEnvironment, placeOnIdleEnvironment, reclaim, retireIdleEnvironments } from './placement';
+import * as logs from './platform-logs';
+import type { Invocation, PendingExecution, SimEvent } from './records';
+import { RUNTIMES } from './runtimes';
 import type { TraceEvent } from './trace';
+import { validateConfig, validateSettings } from './validation';
 
 export interface StepOutput {
   /** Executions to run now; each must be reported back with `Simulation.resolve`. */
@@ -19,32 +28,81 @@ export interface StepOutput {
   readonly disposed: readonly string[];
 }
 
+/** The `source` of a request submitted without one. */
+const DEFAULT_SOURCE = 'direct';
+
 export class Simulation {
+  private readonly state: EngineState;
+  private eventCount = 0;
+
   constructor(functions: readonly FunctionConfig[], settings: SimulationSettings) {
-    void functions;
-    void settings;
-    throw new Error('Simulation: not implemented yet');
+    validateSettings(settings);
+    this.state = createEngineState(settings);
+    for (const config of functions) {
+      validateConfig(config);
+      if (this.state.functions.has(config.name)) {
+        throw new Error(`Simulation: function "${config.name}" is defined twice; function names must be unique.`);
+      }
+      this.state.functions.set(config.name, {
+        config,
+        version: 1,
+        environmentCount: 0,
+        idle: new IdlePool(),
+        functionArn: logs.functionArn(settings.region, settings.accountId, config.name),
+        logGroupName: `/aws/lambda/${config.name}`,
+        runtimeVersionArn: this.runtimeVersionArnOf(config),
+      });
+    }
   }
 
   /** Everything that happened so far, in time order. */
   get trace(): readonly TraceEvent[] {
-    throw new Error('not implemented');
+    return this.state.trace;
   }
 
   /** Simulated time of the last processed event. */
   get now(): number {
-    throw new Error('not implemented');
+    return this.state.now;
   }
 
   /** Number of executions returned by `step` and not yet resolved. */
   get pendingExecutions(): number {
-    throw new Error('not implemented');
+    return this.state.ledger.unresolved;
+  }
+
+  /** Number of scheduled events processed so far (for benchmarks and diagnostics). */
+  get processedEvents(): number {
+    return this.eventCount;
   }
 
   /** Schedules a synchronous request at `request.at` (not before `now`) and returns its request ID. */
   submit(request: SyncRequestInput): string {
-    void request;
-    throw new Error('not implemented');
+    const fn = functionNamed(this.state, request.functionName);
+    if (!Number.isFinite(request.at) || request.at < this.state.now) {
+      throw new Error(
+        `Simulation.submit: request time ${request.at} ms is before the simulated time ${this.state.now} ms; submit at or after now.`,
+      );
+    }
+    const requestId = this.state.random.requestIds.uuid();
+    const invocation: Invocation = {
+      requestId,
+      fn,
+      event: request.event,
+      source: request.source ?? DEFAULT_SOURCE,
+      env: undefined,
+      cold: false,
+      runtimeInitMs: 0,
+      initStartTime: 0,
+      initDurationMs: undefined,
+      initResult: undefined,
+      invokeStartTime: 0,
+      firstInvokeMs: 0,
+      invokeDurationMs: 0,
+      invokeResult: undefined,
+      logs: [],
+    };
+    schedule(this.state, 'arrival', request.at, invocation, undefined, undefined);
+    return requestId;
   }
 
   /**
@@ -52,13 +110,17 @@ export class Simulation {
    * version are never reused: idle ones are shut down and busy ones when they finish.
    */
   updateFunction(config: FunctionConfig): void {
-    void config;
-    throw new Error('not implemented');
+    validateConfig(config);
+    const fn = functionNamed(this.state, config.name);
+    fn.config = config;
+    fn.version++;
+    fn.runtimeVersionArn = this.runtimeVersionArnOf(config);
+    retireIdleEnvironments(this.state, fn);
   }
 
   /** Simulated time of the earliest pending event, or undefined when nothing is scheduled. */
   nextEventTime(): number | undefined {
-    throw new Error('not implemented');
+    return this.state.queue.peek()?.time;
   }
 
   /**
@@ -66,14 +128,90 @@ export class Simulation {
    * `until`. Throws while executions from an earlier step are unresolved.
    */
   step(until = Number.POSITIVE_INFINITY): StepOutput {
-    void until;
-    throw new Error('not implemented');
+    const { state } = this;
+    if (state.ledger.unresolved > 0) {
+      throw new Error(
+        `Simulation.step: ${state.ledger.unresolved} execution(s) from the previous step are unresolved; resolve every execution before stepping.`,
+      );
+    }
+    const first = state.queue.peek();
+    if (first === undefined || first.time > until) return { executions: [], disposed: [] };
+
+    const time = first.time;
+    state.now = time;
+    state.executions = [];
+    state.disposed = [];
+    // Events that processing schedules at this same time are due now too, and run in this step.
+    for (let event = state.queue.peek(); event !== undefined && event.time === time; event = state.queue.peek()) {
+      state.queue.pop();
+      this.eventCount++;
+      this.process(event);
+    }
+    return { executions: state.executions, disposed: state.disposed };
   }
 
   /** Applies the result of an execution returned by `step`. */
   resolve(executionId: number, result: ExecutionResult): void {
-    void executionId;
-    void result;
-    throw new Error('not implemented');
+    const complete = this.state.ledger.resolve(executionId, result);
+    if (complete !== undefined) {
+      for (const execution of complete) this.apply(execution);
+    }
+  }
+
+  private process(event: SimEvent): void {
+    const { state } = this;
+    switch (event.kind) {
+      case 'arrival':
+        this.arrive(event.invocation!);
+        break;
+      case 'init-start':
+        startInit(state, event.invocation!);
+        break;
+      case 'init-end':
+        endInit(state, event.invocation!);
+        break;
+      case 'invoke-end':
+        endInvoke(state, event.invocation!);
+        break;
+      case 'reclaim':
+        reclaim(state, event.env!, event.reason!);
+        break;
+    }
+  }
+
+  private arrive(invocation: Invocation): void {
+    const { state } = this;
+    state.trace.push({
+      type: 'request-received',
+      time: state.now,
+      requestId: invocation.requestId,
+      functionName: invocation.fn.config.name,
+      invocationType: 'RequestResponse',
+      event: invocation.event,
+      source: invocation.source,
+    });
+    const warm = placeOnIdleEnvironment(state, invocation);
+    if (warm === undefined) {
+      // A cold start: platform work (placing the microVM, fetching code) comes before INIT
+      // and is in neither Init Duration nor Billed Duration.
+      const env = createEnvironment(state, invocation);
+      const overheadMs = state.random.placement.uniform(PLATFORM_OVERHEAD_MS.min, PLATFORM_OVERHEAD_MS.max);
+      schedule(state, 'init-start', state.now + overheadMs, invocation, env, undefined);
+    } else if (warm.needsInit) {
+      startInit(state, invocation);
+    } else {
+      startInvoke(state, invocation);
+    }
+  }
+
+  private apply(execution: PendingExecution): void {
+    const { invocation, request, result } = execution;
+    if (request.kind === 'init' && result?.kind === 'init') applyInitResult(this.state, invocation, result);
+    if (request.kind === 'invoke' && result?.kind === 'invoke') applyInvokeResult(this.state, invocation, request, result);
+  }
+
+  private runtimeVersionArnOf(config: FunctionConfig): string {
+    const { runtimeVersion } = RUNTIMES[config.runtime];
+    return logs.runtimeVersionArn(this.state.settings.region, runtimeVersion, config.architecture);
   }
 }

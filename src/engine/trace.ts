@@ -100,12 +100,21 @@ export interface EnvironmentReset {
   readonly reason: 'timeout' | 'init-error';
 }
 
-/** Lambda shut an idle environment down. */
+/**
+ * Why Lambda shut an environment down: `idle` after its idle lifetime ran out, `code-updated`
+ * because the function's code or configuration changed (at once when idle, else when its
+ * invocation ends).
+ */
+export type ReclaimReason = 'idle' | 'code-updated';
+
+/** Lambda shut an environment down. */
 export interface EnvironmentReclaimed {
   readonly type: 'env-reclaimed';
   readonly time: number;
   readonly envId: string;
   readonly functionName: string;
-  /** How long it had been idle, in ms. */
+  /** How long it had been idle, in ms (0 when it was shut down as its invocation ended). */
   readonly idleMs: number;
+  /** The engine always sets it; optional only so that older hand-written traces still type-check. */
+  readonly reason?: ReclaimReason;
 }
