@@ -8,6 +8,8 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
+  // dist/.vite/manifest.json lists each chunk's static imports; bench/bundle.bench.ts reads it.
+  build: { manifest: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -1,0 +1,27 @@
+/** The composition root: restores the workspace, connects the session, and renders the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useAppStore } from '../store';
+import { readSavedWorkspace, saveWorkspaceOnChange } from '../store/workspace-persistence';
+import { App } from './App';
+import { connectSession } from './session';
+import './styles.css';
+
+const saved = readSavedWorkspace(window.localStorage);
+if (saved) useAppStore.getState().loadWorkspace(saved);
+
+const saver = saveWorkspaceOnChange(useAppStore, window.localStorage);
+window.addEventListener('pagehide', () => saver.flush());
+
+connectSession(useAppStore);
+
+// Browser tests read the store through this hook rather than through the DOM alone.
+window.__lambdaPlayground = { ...window.__lambdaPlayground, store: useAppStore };
+
+const root = document.getElementById('root');
+if (!root) throw new Error('app: index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

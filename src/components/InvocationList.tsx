@@ -1,0 +1,80 @@
+import { useAppStore } from '../store';
+import type { InvocationRecord } from '../store/invocations';
+import { select as selectRun, selectInvocations, selectSelection, type RunSelection } from '../store/run-view';
+import { OutcomeBadge, StartBadge } from './Badges';
+
+/** How many of the latest invocations the list shows. */
+const LIST_LIMIT = 200;
+
+/** The latest invocations, newest first; a click selects one for the inspector. */
+export function InvocationList() {
+  const invocations = useAppStore(selectInvocations);
+  const selection = useAppStore(selectSelection);
+  const select = (selection: RunSelection) => selectRun(useAppStore.getState(), selection);
+  const latest = invocations.slice(-LIST_LIMIT).reverse();
+
+  if (latest.length === 0) {
+    return <p className="px-3 py-4 text-sm text-slate-500">No invocations yet. Press Invoke to send the test event.</p>;
+  }
+
+  return (
+    <table className="w-full table-fixed text-left text-xs">
+      <thead className="sticky top-0 bg-slate-50 text-[11px] font-medium uppercase tracking-wide text-slate-500">
+        <tr>
+          <th className="w-[38%] px-3 py-1.5 font-medium">Request ID</th>
+          <th className="px-2 py-1.5 font-medium">Start</th>
+          <th className="px-2 py-1.5 text-right font-medium">Duration</th>
+          <th className="px-3 py-1.5 text-right font-medium">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {latest.map((record) => (
+          <Row
+            key={record.requestId}
+            record={record}
+            selected={selection?.requestId === record.requestId}
+            onSelect={() => select({ requestId: record.requestId, envId: record.envId })}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface RowProps {
+  readonly record: InvocationRecord;
+  readonly selected: boolean;
+  readonly onSelect: () => void;
+}
+
+function Row({ record, selected, onSelect }: RowProps) {
+  return (
+    <tr
+      data-testid="invocation-row"
+      data-request-id={record.requestId}
+      aria-selected={selected}
+      tabIndex={0}
+      className={`cursor-pointer border-t border-slate-100 ${selected ? 'bg-sky-50' : 'hover:bg-slate-50'}`}
+      onClick={onSelect}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onSelect();
+        }
+      }}
+    >
+      <td className="truncate px-3 py-1.5 font-mono text-[11px] text-slate-700" title={record.requestId}>
+        {record.requestId}
+      </td>
+      <td className="px-2 py-1.5">
+        <StartBadge cold={record.cold} />
+      </td>
+      <td className="px-2 py-1.5 text-right tabular-nums text-slate-700">
+        {record.durationMs === undefined ? '…' : `${record.durationMs.toFixed(2)} ms`}
+      </td>
+      <td className="px-3 py-1.5 text-right">
+        <OutcomeBadge outcome={record.outcome} />
+      </td>
+    </tr>
+  );
+}

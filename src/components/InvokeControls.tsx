@@ -1,0 +1,86 @@
+import { useId, useState } from 'react';
+import { useAppStore } from '../store';
+import { invoke as runInvoke, sendConcurrent as runSendConcurrent } from '../store/run-view';
+import { selectInvokeBlocker } from '../store/workspace-slice';
+
+export const MAX_CONCURRENT_REQUESTS = 1_000;
+
+/** Checks the "Send N requests" count; returns the count or the message to show. */
+export function parseRequestCount(text: string): { ok: true; count: number } | { ok: false; message: string } {
+  const trimmed = text.trim().replace(/[,_]/g, '');
+  const count = Number(trimmed);
+  if (trimmed === '' || !Number.isInteger(count) || count < 1 || count > MAX_CONCURRENT_REQUESTS) {
+    return {
+      ok: false,
+      message: `"${text}" is not a request count. Send from 1 to ${MAX_CONCURRENT_REQUESTS.toLocaleString('en-US')} requests at once.`,
+    };
+  }
+  return { ok: true, count };
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const INVOKE_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl+Enter';
+
+/** Invoke once (as a client awaiting each response) or send N requests at once. */
+export function InvokeControls() {
+  const blocker = useAppStore(selectInvokeBlocker);
+  const invoke = () => runInvoke(useAppStore.getState());
+  const sendConcurrent = (count: number) => runSendConcurrent(useAppStore.getState(), count);
+  const [countText, setCountText] = useState('10');
+  const countId = useId();
+  const reasonId = useId();
+  const countCheck = parseRequestCount(countText);
+
+  const buttonClass =
+    'h-9 rounded-md px-3 text-sm font-semibold shadow-xs transition-colors disabled:cursor-not-allowed disabled:opacity-50';
+
+  return (
+    <section aria-label="Invoke" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={`${buttonClass} bg-orange-600 text-white hover:bg-orange-500`}
+          disabled={blocker !== undefined}
+          aria-describedby={blocker ? reasonId : undefined}
+          title={`Send one synchronous request (${INVOKE_SHORTCUT})`}
+          onClick={() => invoke()}
+        >
+          Invoke
+          <kbd className="ml-2 rounded bg-orange-700/60 px-1 py-0.5 font-sans text-[10px] font-medium">{INVOKE_SHORTCUT}</kbd>
+        </button>
+        <div className="ml-auto flex items-center gap-1.5">
+          <label htmlFor={countId} className="sr-only">
+            Number of requests to send at once
+          </label>
+          <input
+            id={countId}
+            type="text"
+            inputMode="numeric"
+            className={`h-9 w-16 rounded-md border px-2 text-sm tabular-nums ${countCheck.ok ? 'border-slate-300' : 'border-red-400 bg-red-50'}`}
+            value={countText}
+            aria-invalid={countCheck.ok ? undefined : true}
+            onChange={(event) => setCountText(event.target.value)}
+          />
+          <button
+            type="button"
+            className={`${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
+            disabled={blocker !== undefined || !countCheck.ok}
+            aria-describedby={blocker ? reasonId : undefined}
+            title="Send this many requests at the same moment"
+            onClick={() => {
+              if (countCheck.ok) sendConcurrent(countCheck.count);
+            }}
+          >
+            {countCheck.ok ? `Send ${countCheck.count.toLocaleString('en-US')} ${countCheck.count === 1 ? 'request' : 'requests'}` : 'Send requests'}
+          </button>
+        </div>
+      </div>
+      {blocker && (
+        <p id={reasonId} role="status" className="mt-2 text-xs leading-snug text-red-700">
+          {blocker}
+        </p>
+      )}
+      {!blocker && !countCheck.ok && <p className="mt-2 text-xs leading-snug text-red-700">{countCheck.message}</p>}
+    </section>
+  );
+}

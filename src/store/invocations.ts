@@ -1,0 +1,160 @@
+/**
+ * Invocations and environments as the inspector shows them, derived from the trace. The
+ * derivation is cached per trace array, so selectors that call it on every render stay cheap.
+ */
+import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
+import type { TraceEvent } from '../engine/trace';
+
+export interface InvocationRecord {
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly source: string;
+  readonly event: unknown;
+  /** Simulated time the request reached Lambda, in ms. */
+  readonly receivedAt: number;
+  readonly envId: string | undefined;
+  /** Undefined until the request has an environment. */
+  readonly cold: boolean | undefined;
+  readonly startedAt: number | undefined;
+  readonly endedAt: number | undefined;
+  /** `pending` until the invocation ends. */
+  readonly outcome: InvokeOutcome | 'pending';
+  readonly durationMs: number | undefined;
+  readonly billedDurationMs: number | undefined;
+  readonly initDurationMs: number | undefined;
+  readonly memoryMb: number | undefined;
+  readonly responseJson: string | undefined;
+  readonly error: LambdaError | undefined;
+  readonly logs: readonly LogLine[];
+}
+
+export interface EnvironmentHistoryEntry {
+  readonly time: number;
+  /** A one-line description, e.g. "INIT ended after 142.3 ms". */
+  readonly text: string;
+  readonly requestId?: string;
+}
+
+type MutableRecord = { -readonly [K in keyof InvocationRecord]: InvocationRecord[K] };
+
+const recordCache = new WeakMap<readonly TraceEvent[], readonly InvocationRecord[]>();
+
+/** Returns one record per request in the trace, in arrival order. */
+export function invocationRecords(trace: readonly TraceEvent[]): readonly InvocationRecord[] {
+  const cached = recordCache.get(trace);
+  if (cached) return cached;
+
+  const byId = new Map<string, MutableRecord>();
+  for (const event of trace) {
+    if (event.type === 'request-received') {
+      byId.set(event.requestId, {
+        requestId: event.requestId,
+        functionName: event.functionName,
+        source: event.source,
+        event: event.event,
+        receivedAt: event.time,
+        envId: undefined,
+        cold: undefined,
+        startedAt: undefined,
+        endedAt: undefined,
+        outcome: 'pending',
+        durationMs: undefined,
+        billedDurationMs: undefined,
+        initDurationMs: undefined,
+        memoryMb: undefined,
+        responseJson: undefined,
+        error: undefined,
+        logs: [],
+      });
+      continue;
+    }
+    if (event.type === 'env-created') {
+      const record = byId.get(event.requestId);
+      if (record) record.envId = event.envId;
+      continue;
+    }
+    if (event.type === 'invoke-start' || event.type === 'invoke-end') {
+      const record = byId.get(event.requestId);
+      if (!record) continue;
+      record.envId = event.envId;
+      record.cold = event.cold;
+      if (event.type === 'invoke-start') {
+        record.startedAt = event.time;
+      } else {
+        Object.assign(record, {
+          endedAt: event.time,
+          outcome: event.outcome,
+          durationMs: event.durationMs,
+          billedDurationMs: event.billedDurationMs,
+          initDurationMs: event.initDurationMs,
+          memoryMb: event.memoryMb,
+          responseJson: event.responseJson,
+          error: event.error,
+          logs: event.logs,
+        });
+      }
+    }
+  }
+
+  const records = [...byId.values()];
+  recordCache.set(trace, records);
+  return records;
+}
+
+export function findInvocation(trace: readonly TraceEvent[], requestId: string): InvocationRecord | undefined {
+  return invocationRecords(trace).find((record) => record.requestId === requestId);
+}
+
+const formatMs = (ms: number) => `${Number(ms.toFixed(2))} ms`;
+
+/** Lists what happened to one execution environment, in time order. */
+export function environmentHistory(trace: readonly TraceEvent[], envId: string): EnvironmentHistoryEntry[] {
+  const entries: EnvironmentHistoryEntry[] = [];
+  for (const event of trace) {
+    if (!('envId' in event) || event.envId !== envId) continue;
+    switch (event.type) {
+      case 'env-created':
+        entries.push({ time: event.time, text: 'Created (cold start)', requestId: event.requestId });
+        break;
+      case 'init-start':
+        entries.push({ time: event.time, text: 'INIT started' });
+        break;
+      case 'init-end':
+        entries.push({
+          time: event.time,
+          text: event.error
+            ? `INIT failed after ${formatMs(event.initDurationMs)}: ${event.error.errorType}`
+            : `INIT ended after ${formatMs(event.initDurationMs)}`,
+        });
+        break;
+      case 'invoke-start':
+        entries.push({ time: event.time, text: `INVOKE started (${event.cold ? 'cold' : 'warm'})`, requestId: event.requestId });
+        break;
+      case 'invoke-end':
+        entries.push({
+          time: event.time,
+          text: `INVOKE ended: ${event.outcome}, ${formatMs(event.durationMs)}`,
+          requestId: event.requestId,
+        });
+        break;
+      case 'env-reset':
+        entries.push({ time: event.time, text: `Reset after ${event.reason === 'timeout' ? 'a timeout' : 'a failed INIT'}` });
+        break;
+      case 'env-reclaimed':
+        entries.push({ time: event.time, text: `Shut down after ${formatMs(event.idleMs)} idle` });
+        break;
+    }
+  }
+  return entries;
+}
+
+/** Counts of the requests in the trace, for the progress line. */
+export function requestCounts(trace: readonly TraceEvent[]): { received: number; ended: number } {
+  let received = 0;
+  let ended = 0;
+  for (const event of trace) {
+    if (event.type === 'request-received') received += 1;
+    else if (event.type === 'invoke-end') ended += 1;
+  }
+  return { received, ended };
+}
