@@ -6,6 +6,16 @@
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 
+/** A request a person sent during the run, at the simulated time it was actually sent. */
+export interface SentRequest {
+  readonly at: number;
+  readonly functionName: string;
+  readonly event: unknown;
+  readonly source: string;
+  /** Identical requests sent at the same moment (`submit` called with the same event object). */
+  readonly count: number;
+}
+
 export interface SessionSnapshot {
   /** The trace so far. The array only grows; `version` changes whenever it does. */
   readonly trace: readonly TraceEvent[];
@@ -18,6 +28,12 @@ export interface SessionSnapshot {
   readonly executing: boolean;
   /** The last failure of the sandbox itself (not a handler error), for the page to show. */
   readonly error: string | undefined;
+  /** Whether `load` has started a run. */
+  readonly loaded: boolean;
+  /** The requests sent through `submit` and `submitSequential` so far, to record into the scenario's traffic. */
+  readonly sent: readonly SentRequest[];
+  /** Sequential requests whose response has not come yet, the one in flight included. */
+  readonly pendingSequential: number;
 }
 
 export interface PlaygroundSession {
@@ -38,3 +54,5 @@ export interface PlaygroundSession {
   /** Stops the workers. */
   dispose(): void;
 }
+
+export { createPlaygroundSession, type SessionOptions } from './live-session';

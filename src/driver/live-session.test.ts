@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import type { Executor, InitRequest, InitResult, InvokeRequest, InvokeResult } from '../engine/execution';
+import { ScriptedExecutor, type FunctionScript } from '../engine/testing/scripted-executor';
+import type { TraceEvent } from '../engine/trace';
+import { scenarioSchema, type Scenario } from '../scenario/schema';
+import { createPlaygroundSession } from './session';
+
+const FN = 'hello';
+
+function scenario(traffic: Scenario['traffic'] = []): Scenario {
+  return scenarioSchema.parse({
+    version: 1,
+    functions: [{ name: FN, code: 'export const handler = async () => 1;', timeoutSeconds: 3 }],
+    traffic,
+  });
+}
+
+const script: FunctionScript = { invoke: () => ({ durationMs: 100, response: 'ok' }) };
+
+function sessionWith(executor: Executor = new ScriptedExecutor({ [FN]: script })) {
+  const session = createPlaygroundSession({ createExecutor: () => executor });
+  return session;
+}
+
+const ofType = <T extends TraceEvent['type']>(trace: readonly TraceEvent[], type: T) =>
+  trace.filter((event): event is Extract<TraceEvent, { type: T }> => event.type === type);
+
+describe('createPlaygroundSession', () => {
+  it('starts empty until loaded', () => {
+    const session = sessionWith();
+    const snapshot = session.snapshot();
+    expect(snapshot.loaded).toBe(false);
+    expect(snapshot.trace).toEqual([]);
+  });
+
+  it('advanceTo runs executions and updates the snapshot', async () => {
+    const session = sessionWith();
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    let notifications = 0;
+    session.subscribe(() => notifications++);
+    await session.advanceTo(10_000);
+    const snapshot = session.snapshot();
+    expect(snapshot.now).toBe(10_000);
+    expect(snapshot.executing).toBe(false);
+    expect(ofType(snapshot.trace, 'invoke-end')).toHaveLength(1);
+    expect(ofType(snapshot.trace, 'invoke-end')[0]!.cold).toBe(true);
+    // The environment idles until reclaim, which is scheduled.
+    expect(snapshot.nextEventTime).toBeGreaterThan(10_000);
+    expect(notifications).toBeGreaterThan(0);
+  });
+
+  it('stops at the target time', async () => {
+    const session = sessionWith();
+    session.load(scenario([{ at: 5000, function: FN, type: 'sync', count: 1, event: {} }]));
+    await session.advanceTo(1000);
+    expect(session.snapshot().trace).toEqual([]);
+    expect(session.snapshot().nextEventTime).toBe(5000);
+    expect(session.snapshot().now).toBe(1000);
+  });
+
+  it('queues sequential requests: one cold, then warm', async () => {
+    const session = sessionWith();
+    session.load(scenario());
+    for (let i = 0; i < 3; i++) session.submitSequential(FN, { i }, 0);
+    expect(session.snapshot().pendingSequential).toBe(3);
+    await session.advanceTo(60_000);
+
+    const ends = ofType(session.snapshot().trace, 'invoke-end');
+    expect(ends.map((end) => end.cold)).toEqual([true, false, false]);
+    expect(new Set(ends.map((end) => end.envId)).size).toBe(1);
+    const received = ofType(session.snapshot().trace, 'request-received');
+    // Each request goes out after the previous response.
+    expect(received[1]!.time).toBeGreaterThan(ends[0]!.time);
+    expect(received[2]!.time).toBeGreaterThan(ends[1]!.time);
+    expect(session.snapshot().pendingSequential).toBe(0);
+  });
+
+  it('sends concurrent requests to separate environments', async () => {
+    const session = sessionWith();
+    session.load(scenario());
+    const event = {};
+    for (let i = 0; i < 3; i++) session.submit(FN, event, 0);
+    await session.advanceTo(5000);
+    expect(ofType(session.snapshot().trace, 'env-created')).toHaveLength(3);
+    expect(session.snapshot().sent).toEqual([{ at: 0, functionName: FN, event, source: 'console', count: 3 }]);
+  });
+
+  it('records sent requests so a replay gives the same trace', async () => {
+    const live = sessionWith();
+    live.load(scenario());
+    for (let i = 0; i < 3; i++) live.submitSequential(FN, { i }, 0);
+    await live.advanceTo(2000);
+    live.submit(FN, { late: true }, 2000);
+    await live.advanceTo(30_000);
+
+    const traffic = live.snapshot().sent.map((request) => ({
+      at: request.at,
+      function: request.functionName,
+      type: 'sync' as const,
+      count: request.count,
+      event: request.event,
+      source: request.source,
+    }));
+    const replay = sessionWith();
+    replay.load(scenario(traffic));
+    await replay.advanceTo(30_000);
+
+    const withoutIds = (trace: readonly TraceEvent[]) => trace.map((event) => ({ type: event.type, time: event.time }));
+    expect(withoutIds(replay.snapshot().trace)).toEqual(withoutIds(live.snapshot().trace));
+  });
+
+  it('never places a request before the processed time', async () => {
+    const session = sessionWith();
+    session.load(scenario());
+    await session.advanceTo(4000);
+    session.submit(FN, {}, 1000);
+    expect(session.snapshot().nextEventTime).toBe(4000);
+  });
+
+  it('holds the processed time while handlers run', async () => {
+    const gate = new GatedExecutor();
+    const session = sessionWith(gate);
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    const done = session.advanceTo(10_000);
+    await flush();
+    expect(session.snapshot().executing).toBe(true);
+    const initStart = ofType(session.snapshot().trace, 'init-start')[0]!;
+    expect(session.snapshot().now).toBe(initStart.time);
+
+    // A later target while executing joins the same drive.
+    const again = session.advanceTo(20_000);
+    gate.releaseAll();
+    await flush();
+    gate.releaseAll();
+    await Promise.all([done, again]);
+    expect(session.snapshot().executing).toBe(false);
+    expect(session.snapshot().now).toBe(20_000);
+  });
+
+  it('reports a sandbox failure and stops the run', async () => {
+    const failing: Executor = {
+      init: () => Promise.reject(new Error('worker crashed')),
+      invoke: () => Promise.reject(new Error('worker crashed')),
+      dispose: () => undefined,
+    };
+    const session = sessionWith(failing);
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    await session.advanceTo(10_000);
+    expect(session.snapshot().error).toMatch(/sandbox failed.*worker crashed/);
+    expect(session.snapshot().executing).toBe(false);
+  });
+
+  it('load starts a fresh run and closes the previous executor', async () => {
+    let closed = 0;
+    const session = createPlaygroundSession({
+      createExecutor: () => Object.assign(new ScriptedExecutor({ [FN]: script }), { close: () => closed++ }),
+    });
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    await session.advanceTo(1000);
+    expect(session.snapshot().trace.length).toBeGreaterThan(0);
+    session.load(scenario());
+    expect(session.snapshot().trace).toEqual([]);
+    expect(session.snapshot().loaded).toBe(true);
+    expect(closed).toBe(1);
+  });
+
+  it('gives each snapshot its own trace array', async () => {
+    const session = sessionWith();
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    const before = session.snapshot().trace;
+    await session.advanceTo(1000);
+    expect(before).toEqual([]);
+    expect(session.snapshot().trace).not.toBe(before);
+  });
+});
+
+/** Resolves once pending promise callbacks have run. */
+function flush(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** An executor whose calls wait until the test releases them. */
+class GatedExecutor implements Executor {
+  private readonly inner = new ScriptedExecutor({ [FN]: script });
+  private waiting: (() => void)[] = [];
+
+  init(request: InitRequest): Promise<InitResult> {
+    return this.gate(() => this.inner.initSync(request));
+  }
+
+  invoke(request: InvokeRequest): Promise<InvokeResult> {
+    return this.gate(() => this.inner.invokeSync(request));
+  }
+
+  dispose(envId: string): void {
+    this.inner.dispose(envId);
+  }
+
+  releaseAll(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const release of waiting) release();
+  }
+
+  private gate<T>(run: () => T): Promise<T> {
+    return new Promise((resolve) => this.waiting.push(() => resolve(run())));
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The browser's playground session: the simulation stepped by the playhead, with handler code
+ * run by an executor (the worker pool in the browser, a scripted executor in tests).
+ */
+import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
+import { Simulation } from '../engine/simulation';
+import type { TraceEvent } from '../engine/trace';
+import type { Scenario } from '../scenario/schema';
+import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
+import type { PlaygroundSession, SentRequest, SessionSnapshot } from './session';
+
+/** An executor, optionally with a way to stop all its workers at once (the worker pool has one). */
+export type SessionExecutor = Executor & { close?(): unknown };
+
+export interface SessionOptions {
+  /** Creates the executor for a run; each `load` gets a new one and closes the previous one. */
+  readonly createExecutor: () => SessionExecutor;
+}
+
+/**
+ * How far after the last processed event a person's request is placed, in ms. A replay
+ * schedules the recorded traffic before the run starts, so it would process a request recorded
+ * at exactly the time of an earlier event before that event. A sequential request would then
+ * arrive before the response it waited for and find its environment busy.
+ */
+const AFTER_PROCESSED_MS = 0.001;
+
+const DEFAULT_SOURCE = 'console';
+
+interface QueuedRequest {
+  readonly functionName: string;
+  readonly event: unknown;
+  readonly notBefore: number;
+  readonly source: string;
+}
+
+/** The state of one loaded run; a new `load` replaces it, and work for an old run is dropped. */
+interface Run {
+  readonly sim: Simulation;
+  readonly executor: SessionExecutor;
+  /** Simulated time up to which every event has been processed. */
+  processedMs: number;
+  /** The latest time `advanceTo` was asked for. */
+  targetMs: number;
+  /** The running `drive` call, while `driving` is true. */
+  drive: Promise<void> | undefined;
+  driving: boolean;
+  executing: boolean;
+  error: string | undefined;
+  readonly sent: SentRequest[];
+  readonly sequentialQueue: QueuedRequest[];
+  /** The sequential request whose response the client is waiting for. */
+  sequentialInFlight: string | undefined;
+  /** Trace events already checked for the end of the in-flight sequential request. */
+  scannedEvents: number;
+}
+
+export function createPlaygroundSession(options: SessionOptions): PlaygroundSession {
+  return new LiveSession(options);
+}
+
+const EMPTY_SNAPSHOT: SessionSnapshot = {
+  trace: [],
+  version: 0,
+  now: 0,
+  nextEventTime: undefined,
+  executing: false,
+  error: undefined,
+  loaded: false,
+  sent: [],
+  pendingSequential: 0,
+};
+
+class LiveSession implements PlaygroundSession {
+  private run: Run | undefined;
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private cached: SessionSnapshot = EMPTY_SNAPSHOT;
+  private loadError: string | undefined;
+  private traceCopy: readonly TraceEvent[] = [];
+
+  constructor(private readonly options: SessionOptions) {}
+
+  load(scenario: Scenario): void {
+    this.stopRun();
+    this.loadError = undefined;
+    try {
+      const sim = new Simulation(scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
+      for (const request of toSyncRequests(scenario)) sim.submit(request);
+      this.run = {
+        sim,
+        executor: this.options.createExecutor(),
+        processedMs: 0,
+        targetMs: 0,
+        drive: undefined,
+        driving: false,
+        executing: false,
+        error: undefined,
+        sent: [],
+        sequentialQueue: [],
+        sequentialInFlight: undefined,
+        scannedEvents: 0,
+      };
+    } catch (error) {
+      this.loadError = `The run could not start: ${messageOf(error)}`;
+    }
+    this.changed();
+  }
+
+  submit(functionName: string, event: unknown, at: number, source = DEFAULT_SOURCE): void {
+    const run = this.activeRun();
+    if (!run) return;
+    const time = this.sendTime(run, at);
+    run.sim.submit({ at: time, functionName, event, source });
+    this.record(run, { at: time, functionName, event, source, count: 1 });
+    this.changed();
+  }
+
+  submitSequential(functionName: string, event: unknown, notBefore: number, source = DEFAULT_SOURCE): void {
+    const run = this.activeRun();
+    if (!run) return;
+    run.sequentialQueue.push({ functionName, event, notBefore, source });
+    this.dispatchSequential(run);
+    this.changed();
+  }
+
+  advanceTo(time: number): Promise<void> {
+    const run = this.activeRun();
+    if (!run) return Promise.resolve();
+    run.targetMs = Math.max(run.targetMs, time);
+    // A running drive reads the target on every step, so it also reaches the raised one.
+    if (run.driving) return run.drive!;
+    run.driving = true;
+    run.drive = this.drive(run);
+    return run.drive;
+  }
+
+  snapshot(): SessionSnapshot {
+    return this.cached;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.stopRun();
+    this.listeners.clear();
+  }
+
+  /**
+   * Steps the simulation until every event up to the target time is processed. Runs
+   * synchronously until the first step that needs handler code, so a caller sees the
+   * snapshot advanced as soon as `advanceTo` returns whenever no handler had to run.
+   */
+  private async drive(run: Run): Promise<void> {
+    try {
+      await this.stepUntilTarget(run);
+    } finally {
+      run.driving = false;
+    }
+  }
+
+  private async stepUntilTarget(run: Run): Promise<void> {
+    const { sim } = run;
+    for (;;) {
+      const next = sim.nextEventTime();
+      if (next === undefined || next > run.targetMs) {
+        run.processedMs = Math.max(run.processedMs, run.targetMs);
+        break;
+      }
+      const { executions, disposed } = sim.step(run.targetMs);
+      run.processedMs = Math.max(run.processedMs, next);
+      for (const envId of disposed) run.executor.dispose(envId);
+
+      if (executions.length > 0) {
+        run.executing = true;
+        this.changed();
+        let results: ExecutionResult[];
+        try {
+          results = await Promise.all(executions.map((execution) => execute(run.executor, execution)));
+        } catch (error) {
+          if (this.run !== run) return;
+          run.executing = false;
+          run.error = `The sandbox failed while running handler code, so this run stopped: ${messageOf(error)} Invoke again to start a fresh run.`;
+          this.changed();
+          return;
+        }
+        if (this.run !== run) return;
+        executions.forEach((execution, i) => sim.resolve(execution.executionId, results[i]!));
+        run.executing = false;
+      }
+      this.finishSequential(run);
+    }
+    this.changed();
+  }
+
+  /** Sends the next queued sequential request when no earlier one is waiting for its response. */
+  private dispatchSequential(run: Run): void {
+    if (run.sequentialInFlight !== undefined) return;
+    const request = run.sequentialQueue.shift();
+    if (!request) return;
+    const time = this.sendTime(run, request.notBefore);
+    run.sequentialInFlight = run.sim.submit({
+      at: time,
+      functionName: request.functionName,
+      event: request.event,
+      source: request.source,
+    });
+    this.record(run, { at: time, functionName: request.functionName, event: request.event, source: request.source, count: 1 });
+  }
+
+  /** Looks in the new trace events for the response the sequential client waits for. */
+  private finishSequential(run: Run): void {
+    const trace = run.sim.trace;
+    for (let i = run.scannedEvents; i < trace.length && run.sequentialInFlight !== undefined; i++) {
+      const event = trace[i]!;
+      if (event.type === 'invoke-end' && event.requestId === run.sequentialInFlight) {
+        run.sequentialInFlight = undefined;
+        this.dispatchSequential(run);
+      }
+    }
+    run.scannedEvents = trace.length;
+  }
+
+  /** Returns when a person's request goes out: not before the processed time, and after any event processed at it. */
+  private sendTime(run: Run, requested: number): number {
+    const time = Math.max(requested, run.processedMs);
+    return time <= run.sim.now && run.sim.trace.length > 0 ? run.sim.now + AFTER_PROCESSED_MS : time;
+  }
+
+  private record(run: Run, request: SentRequest): void {
+    const last = run.sent[run.sent.length - 1];
+    if (
+      last &&
+      last.at === request.at &&
+      last.functionName === request.functionName &&
+      last.source === request.source &&
+      last.event === request.event
+    ) {
+      run.sent[run.sent.length - 1] = { ...last, count: last.count + 1 };
+    } else {
+      run.sent.push(request);
+    }
+  }
+
+  private activeRun(): Run | undefined {
+    const run = this.run;
+    return run && run.error === undefined ? run : undefined;
+  }
+
+  private stopRun(): void {
+    const run = this.run;
+    this.run = undefined;
+    this.traceCopy = [];
+    if (!run) return;
+    try {
+      void Promise.resolve(run.executor.close?.()).catch(() => undefined);
+    } catch {
+      // Closing a broken executor can throw; the run is being dropped either way.
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    const run = this.run;
+    // Each snapshot gets its own copy of a grown trace, so a snapshot never changes after it is taken.
+    const trace = run?.sim.trace;
+    if (trace && trace.length !== this.traceCopy.length) this.traceCopy = trace.slice();
+    this.cached = run
+      ? {
+          trace: this.traceCopy,
+          version: this.version,
+          now: run.processedMs,
+          nextEventTime: run.sim.nextEventTime(),
+          executing: run.executing,
+          error: run.error,
+          loaded: true,
+          sent: run.sent.slice(),
+          pendingSequential: run.sequentialQueue.length + (run.sequentialInFlight === undefined ? 0 : 1),
+        }
+      : { ...EMPTY_SNAPSHOT, version: this.version, error: this.loadError };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function execute(executor: Executor, execution: ExecutionRequest): Promise<ExecutionResult> {
+  return execution.kind === 'init' ? executor.init(execution) : executor.invoke(execution);
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
