@@ -1,15 +1,340 @@
 /**
- * The live run: the session, the playhead and playback, the trace snapshot and the selection.
- * Owned by the timeline and playback work; this is a placeholder to build against.
+ * The live run: the session, the playhead and playback, the trace snapshot, the timeline's
+ * model and view, and the selection. Actions stay thin: they call the session or the
+ * playback clock (both injected by the app through `attachDriver`) and set the result.
  */
 import type { StateCreator } from 'zustand';
+import type { PlaybackClock } from '../driver/playback';
+import type { PlaygroundSession, SessionSnapshot } from '../driver/session';
+import type { Scenario } from '../scenario/schema';
+import { followPlayhead, TimeScale } from '../timeline/scale';
+import { TimelineModel } from '../timeline/spans';
 import type { AppState } from './index';
+import { runStatusOf, scenarioOfFunction, withRecordedTraffic, type RunStatus } from './run-model';
 
-export interface RunSlice {
-  /** Simulated time shown by the timeline, in ms. */
-  readonly playheadMs: number;
+export type { RunStatus } from './run-model';
+
+/** The driver parts the app injects: the session and the playback clock, which the store may not import. */
+export interface RunDriver {
+  readonly session: PlaygroundSession;
+  readonly playback: PlaybackClock;
 }
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = () => ({
-  playheadMs: 0,
-});
+export interface RunSelection {
+  readonly requestId?: string;
+  readonly envId?: string;
+}
+
+/** The view the timeline opens with: the first two simulated seconds. */
+const INITIAL_VIEW_MS = 2000;
+const INITIAL_WIDTH_PX = 800;
+/** Zoom factor of one zoom step (a key press or a button). */
+export const ZOOM_STEP = 1.5;
+const DEFAULT_SPEED = 1;
+const CONSOLE_SOURCE = 'console';
+
+export interface RunSlice {
+  readonly driver: RunDriver | undefined;
+  /** The session's latest snapshot; undefined until a driver is attached. */
+  readonly snapshot: SessionSnapshot | undefined;
+  /** Lanes and spans of the trace, updated in place; `timelineVersion` changes with it. */
+  readonly timeline: TimelineModel;
+  readonly timelineVersion: number;
+  /** Simulated time shown by the timeline, in ms. */
+  readonly playheadMs: number;
+  readonly playing: boolean;
+  /** Simulated ms per real ms while something happens. */
+  readonly speed: number;
+  /** Whether the playback clock is compressing an idle stretch right now. */
+  readonly skipping: boolean;
+  /** Whether the view pans to keep the moving playhead visible. */
+  readonly follow: boolean;
+  readonly view: TimeScale;
+  readonly runStatus: RunStatus;
+  readonly selection: RunSelection | undefined;
+  /** The scenario the current run was loaded from, before any recorded traffic. */
+  readonly runScenario: Scenario | undefined;
+  /** The function spec the current run was loaded from; a different one starts a fresh run. */
+  readonly runSource: unknown;
+  /** The reason the last invoke could not be sent, for the page to show. */
+  readonly runError: string | undefined;
+
+  /** Connects the session and the playback clock; returns a function that disconnects them. */
+  attachDriver(driver: RunDriver): () => void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  /** Pauses and moves the playhead to the next recorded or scheduled event. */
+  stepToNextEvent(): void;
+  /**
+   * Moves the playhead: backwards anywhere within the processed time, forwards up to the
+   * next scheduled event, which advances the simulation there.
+   */
+  seek(timeMs: number): void;
+  /** Sends the test event as a sequential client at the playhead, and plays. */
+  invoke(): void;
+  /** Sends `count` copies of the test event at the playhead at once, and plays. */
+  sendConcurrent(count: number): void;
+  select(selection: RunSelection | undefined): void;
+  /** Discards the run: the next play or invoke starts a fresh one from the workspace. */
+  reset(): void;
+  /** Starts the scenario again from 0 with the requests sent so far recorded in its traffic. */
+  replay(): void;
+  /** Applies one animation frame of playback; `realElapsedMs` is the real time since the last frame. */
+  tick(realElapsedMs: number): void;
+  setFollow(follow: boolean): void;
+  setViewWidth(widthPx: number): void;
+  /** Zooms by `factor` (above 1 zooms in) about pixel `x` of the time area, by default the playhead. */
+  zoomBy(factor: number, x?: number): void;
+  /** Pans by `dx` pixels and stops following the playhead. */
+  panBy(dx: number): void;
+  /** Fits the whole run so far into the view. */
+  fitView(): void;
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+  let unsubscribe: (() => void) | undefined;
+
+  /** Copies the session's snapshot into the store and brings the timeline model up to date. */
+  const syncSnapshot = () => {
+    const state = get();
+    const snapshot = state.driver?.session.snapshot();
+    if (!snapshot) return;
+    state.timeline.update(snapshot.trace);
+    set({
+      snapshot,
+      timelineVersion: state.timeline.version,
+      runStatus: runStatusOf(state.playing, snapshot, state.timeline, state.playheadMs),
+    });
+  };
+
+  const refreshStatus = () => {
+    const state = get();
+    set({ runStatus: runStatusOf(state.playing, state.snapshot, state.timeline, state.playheadMs) });
+  };
+
+  /** Loads `scenario` as a fresh run and moves the playhead and view back to the start. */
+  const startRun = (scenario: Scenario, source: unknown) => {
+    const { driver, view } = get();
+    if (!driver) return;
+    set({
+      runScenario: scenario,
+      runSource: source,
+      playheadMs: 0,
+      selection: undefined,
+      runError: undefined,
+      view: TimeScale.fromRange(-INITIAL_VIEW_MS * 0.02, INITIAL_VIEW_MS * 0.98, view.widthPx),
+    });
+    driver.session.load(scenario);
+  };
+
+  /** Starts a fresh run when none is loaded, the last one failed, or the function changed since. */
+  const ensureCurrentRun = () => {
+    const state = get();
+    const snapshot = state.driver?.session.snapshot();
+    if (snapshot?.loaded && !snapshot.error && state.runSource === state.functionSpec) return;
+    startRun(scenarioOfFunction(state.functionSpec), state.functionSpec);
+  };
+
+  /** Moves the playhead to `timeMs`, or to the processed time while handler code runs before it. */
+  const movePlayhead = (timeMs: number) => {
+    const { driver, follow, view } = get();
+    if (!driver) return;
+    void driver.session.advanceTo(timeMs);
+    const after = driver.session.snapshot();
+    const playheadMs = after.executing ? Math.min(timeMs, after.now) : timeMs;
+    set({ playheadMs, view: follow ? followPlayhead(view, playheadMs) : view });
+  };
+
+  const sendWith = (send: (session: PlaygroundSession, functionName: string, event: unknown) => void) => {
+    const state = get();
+    if (!state.driver) return;
+    if (!state.eventParse.ok) {
+      set({ runError: state.eventParse.message });
+      return;
+    }
+    const event = state.eventParse.event;
+    ensureCurrentRun();
+    try {
+      send(state.driver.session, state.functionSpec.name, event);
+      set({ runError: undefined });
+    } catch (error) {
+      set({ runError: `The request could not be sent: ${(error as Error).message}` });
+      return;
+    }
+    get().play();
+  };
+
+  return {
+    driver: undefined,
+    snapshot: undefined,
+    timeline: new TimelineModel(),
+    timelineVersion: 0,
+    playheadMs: 0,
+    playing: false,
+    speed: DEFAULT_SPEED,
+    skipping: false,
+    follow: true,
+    view: TimeScale.fromRange(-INITIAL_VIEW_MS * 0.02, INITIAL_VIEW_MS * 0.98, INITIAL_WIDTH_PX),
+    runStatus: 'idle',
+    selection: undefined,
+    runScenario: undefined,
+    runSource: undefined,
+    runError: undefined,
+
+    attachDriver: (driver) => {
+      unsubscribe?.();
+      set({ driver, timeline: new TimelineModel() });
+      unsubscribe = driver.session.subscribe(syncSnapshot);
+      syncSnapshot();
+      return () => {
+        unsubscribe?.();
+        unsubscribe = undefined;
+        set({ driver: undefined });
+      };
+    },
+
+    play: () => {
+      if (!get().driver) return;
+      ensureCurrentRun();
+      set({ playing: true });
+      refreshStatus();
+    },
+
+    pause: () => {
+      set({ playing: false, skipping: false });
+      refreshStatus();
+    },
+
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+
+    setSpeed: (speed) => {
+      const { driver } = get();
+      set({ speed: driver ? driver.playback.nearestSpeed(speed) : speed });
+    },
+
+    stepToNextEvent: () => {
+      const { driver, timeline, playheadMs } = get();
+      if (!driver) return;
+      ensureCurrentRun();
+      set({ playing: false, skipping: false });
+      const snapshot = driver.session.snapshot();
+      const target = driver.playback.nextStepTarget(timeline.nextEventAfter(playheadMs), snapshot.nextEventTime);
+      if (target !== undefined) movePlayhead(target);
+      refreshStatus();
+    },
+
+    seek: (timeMs) => {
+      const { driver } = get();
+      if (!driver) return;
+      const snapshot = driver.session.snapshot();
+      const limit = Math.max(snapshot.now, snapshot.nextEventTime ?? snapshot.now);
+      const target = Math.min(Math.max(0, timeMs), limit);
+      if (target <= snapshot.now) set({ playheadMs: target });
+      else movePlayhead(target);
+      refreshStatus();
+    },
+
+    invoke: () =>
+      sendWith((session, functionName, event) =>
+        session.submitSequential(functionName, event, get().playheadMs, CONSOLE_SOURCE),
+      ),
+
+    sendConcurrent: (count) =>
+      sendWith((session, functionName, event) => {
+        const at = get().playheadMs;
+        for (let i = 0; i < count; i++) session.submit(functionName, event, at, CONSOLE_SOURCE);
+      }),
+
+    select: (selection) => set({ selection }),
+
+    reset: () => {
+      const { driver } = get();
+      set({ playing: false, skipping: false, runSource: undefined });
+      if (driver) startRun(scenarioOfFunction(get().functionSpec), undefined);
+      refreshStatus();
+    },
+
+    replay: () => {
+      const { driver, runScenario, runSource, snapshot } = get();
+      if (!driver || !runScenario) return;
+      startRun(withRecordedTraffic(runScenario, snapshot?.sent ?? []), runSource);
+      get().play();
+    },
+
+    tick: (realElapsedMs) => {
+      const state = get();
+      const { driver } = state;
+      if (!state.playing || !driver) return;
+      const snapshot = driver.session.snapshot();
+      const frame = driver.playback.advancePlayback({
+        playheadMs: state.playheadMs,
+        speed: state.speed,
+        realElapsedMs,
+        busy: state.timeline.isBusyAt(state.playheadMs),
+        nextEventMs: driver.playback.nextStepTarget(state.timeline.nextEventAfter(state.playheadMs), snapshot.nextEventTime),
+        processedMs: snapshot.now,
+        executing: snapshot.executing,
+      });
+      if (frame.finished && snapshot.pendingSequential === 0) {
+        set({ playing: false, skipping: false });
+      } else {
+        set({ skipping: frame.skipping });
+        movePlayhead(frame.playheadMs);
+      }
+      refreshStatus();
+    },
+
+    setFollow: (follow) => {
+      const { view, playheadMs } = get();
+      set({ follow, view: follow ? followPlayhead(view, playheadMs) : view });
+    },
+
+    setViewWidth: (widthPx) => {
+      const { view } = get();
+      if (Math.abs(view.widthPx - widthPx) >= 0.5) set({ view: view.withWidth(widthPx) });
+    },
+
+    zoomBy: (factor, x) => {
+      const { view, playheadMs } = get();
+      const anchor = x ?? Math.min(Math.max(view.timeToX(playheadMs), 0), view.widthPx);
+      set({ view: view.zoomAt(factor, anchor) });
+    },
+
+    panBy: (dx) => set({ view: get().view.panBy(dx), follow: false }),
+
+    fitView: () => {
+      const { view, playheadMs } = get();
+      set({ view: view.fit(0, Math.max(playheadMs, 1)) });
+    },
+  };
+};
+
+// Named selectors.
+
+export const selectPlayheadMs = (state: RunSlice) => state.playheadMs;
+export const selectPlaying = (state: RunSlice) => state.playing;
+export const selectSpeed = (state: RunSlice) => state.speed;
+export const selectSkipping = (state: RunSlice) => state.skipping;
+export const selectFollow = (state: RunSlice) => state.follow;
+export const selectView = (state: RunSlice) => state.view;
+export const selectTimelineVersion = (state: RunSlice) => state.timelineVersion;
+export const selectRunError = (state: RunSlice) => state.runError;
+export const selectHasDriver = (state: RunSlice) => state.driver !== undefined;
+
+let recordedCache: { scenario: Scenario; sent: unknown; result: Scenario } | undefined;
+
+/**
+ * The current run's scenario with the requests sent so far in its traffic, for sharing and
+ * replay. Cached on its inputs, so it is safe as a hook selector.
+ */
+export function selectRecordedScenario(state: RunSlice): Scenario | undefined {
+  const scenario = state.runScenario;
+  if (!scenario) return undefined;
+  const sent = state.snapshot?.sent ?? [];
+  if (recordedCache?.scenario !== scenario || recordedCache.sent !== sent) {
+    recordedCache = { scenario, sent, result: withRecordedTraffic(scenario, sent) };
+  }
+  return recordedCache.result;
+}

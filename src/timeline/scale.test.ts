@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VIEW_MS, MIN_VIEW_MS, TimeScale } from './scale';
+import { FOLLOW_POSITION, followPlayhead, MAX_VIEW_MS, MIN_VIEW_MS, TimeScale } from './scale';
 
 describe('TimeScale', () => {
   const scale = TimeScale.fromRange(0, 1000, 500);
@@ -89,5 +89,26 @@ describe('ticks', () => {
   it('avoids floating-point drift in labels', () => {
     const ticks = TimeScale.fromRange(0, 1, 1000).ticks(90);
     for (const tick of ticks) expect(tick.label).not.toMatch(/0000/);
+  });
+});
+
+describe('followPlayhead', () => {
+  const scale = TimeScale.fromRange(0, 1000, 1000);
+
+  it('leaves the view while the playhead is inside it', () => {
+    expect(followPlayhead(scale, 500)).toBe(scale);
+  });
+
+  it('moves the view with a playhead past the follow position', () => {
+    const followed = followPlayhead(scale, 2000);
+    expect(followed.timeToX(2000)).toBeCloseTo(1000 * FOLLOW_POSITION);
+    expect(followed.msPerPx).toBe(scale.msPerPx);
+  });
+
+  it('brings the view back to a playhead left of it', () => {
+    const later = scale.panBy(5000);
+    const followed = followPlayhead(later, 100);
+    expect(followed.timeToX(100)).toBeGreaterThan(0);
+    expect(followed.timeToX(100)).toBeLessThan(1000);
   });
 });

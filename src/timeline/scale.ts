@@ -114,3 +114,18 @@ export class TimeScale {
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/** Share of the width at which a followed playhead stays once it gets there. */
+export const FOLLOW_POSITION = 0.85;
+
+/**
+ * Pans `scale` so that a moving playhead stays in view: it travels right until it reaches
+ * `FOLLOW_POSITION` of the width and then the view moves with it. A playhead left of the
+ * view (after a step back) brings the view back to it.
+ */
+export function followPlayhead(scale: TimeScale, playheadMs: number): TimeScale {
+  const x = scale.timeToX(playheadMs);
+  if (x > scale.widthPx * FOLLOW_POSITION) return scale.placeAt(playheadMs, FOLLOW_POSITION);
+  if (x < 0) return scale.placeAt(playheadMs, 1 - FOLLOW_POSITION);
+  return scale;
+}
