@@ -1,6 +1,7 @@
 /** Runs a validated scenario to completion: every request answered and no event left. */
 import type { Executor } from '../engine/execution';
 import type { FunctionConfig, SimulationSettings } from '../engine/model';
+import { runSimulation } from '../engine/run';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
@@ -18,25 +19,13 @@ export async function runScenario(scenario: Scenario, executor: Executor): Promi
   const simulation = new Simulation(functions, settings);
   for (const request of toSyncRequests(scenario)) simulation.submit(request);
 
-  await runToCompletion(simulation, executor);
+  await runSimulation(simulation, executor);
 
   const unanswered = findUnansweredRequests(simulation.trace);
   if (unanswered.length > 0) {
     throw new Error(`the simulation ended with ${unanswered.length} unanswered requests (first: ${unanswered[0]}).`);
   }
   return { trace: simulation.trace, functions, settings };
-}
-
-// TODO: replace with the engine's runSimulation once it exists.
-async function runToCompletion(simulation: Simulation, executor: Executor): Promise<void> {
-  while (simulation.nextEventTime() !== undefined) {
-    const { executions, disposed } = simulation.step();
-    for (const envId of disposed) executor.dispose(envId);
-    const results = await Promise.all(
-      executions.map((execution) => (execution.kind === 'init' ? executor.init(execution) : executor.invoke(execution))),
-    );
-    executions.forEach((execution, index) => simulation.resolve(execution.executionId, results[index]!));
-  }
 }
 
 /** Request IDs that reached the service but never ended, in arrival order. */
