@@ -5,7 +5,7 @@ export interface RunOptions {
   readonly kind: 'run';
   readonly scenarioPath: string;
   readonly json: boolean;
-  /** Where to write the full trace as JSON, if anywhere. */
+  /** Path of the file that receives the full trace as JSON, if any. */
   readonly tracePath: string | undefined;
   /** Replaces the scenario's seed when given. */
   readonly seed: number | undefined;

@@ -25,7 +25,7 @@ const describeInput = (input: unknown): string => {
   return String(input);
 };
 
-/** A strict object whose unknown fields and wrong type get messages naming `where`. */
+/** Builds a strict object whose messages for unknown fields and a wrong type name `where`. */
 function strictObject<Shape extends z.ZodRawShape>(shape: Shape, where: string) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
