@@ -170,21 +170,6 @@ export function getPrefix(
   return `${constructor}${size} `;
 }
 
-function getKeys(value: object, showHidden: boolean): (string | symbol)[] {
-  const symbols = Object.getOwnPropertySymbols(value);
-  if (showHidden) return [...Object.getOwnPropertyNames(value), ...symbols];
-  const enumerable = symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key));
-  return [...Object.keys(value), ...enumerable];
-}
-
-const INDEX_PATTERN = /^(0|[1-9][0-9]*)$/;
-
-function getNonIndexKeys(value: object, showHidden: boolean): (string | symbol)[] {
-  return getKeys(value, showHidden).filter(
-    (key) => typeof key === 'symbol' || !INDEX_PATTERN.test(key) || Number(key) > 2 ** 32 - 2,
-  );
-}
-
 type Formatter = (ctx: InspectContext, value: object, recurseTimes: number) => string[];
 
 interface Shape {
