@@ -1,0 +1,35 @@
+/**
+ * Loads handler modules in the browser worker: each load imports the source from a new Blob
+ * URL, so every environment gets its own module instance. The sandbox page's
+ * Content-Security-Policy allows `blob:` scripts and nothing remote.
+ */
+import type { MacrotaskScheduler, ModuleLoader } from './runtime';
+
+export const blobLoader: ModuleLoader = {
+  async load(source: string): Promise<Record<string, unknown>> {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    try {
+      return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  },
+};
+
+/**
+ * Schedules macrotasks with a private `MessageChannel`. `setTimeout(0)` would be clamped to
+ * 4 ms once nested, which would cost seconds over thousands of invocations. The port methods
+ * are captured now, so handler code that patches `MessagePort.prototype` later cannot stall
+ * the scheduler.
+ */
+export function createMacrotaskScheduler(): MacrotaskScheduler {
+  const channel = new MessageChannel();
+  const post = MessagePort.prototype.postMessage.bind(channel.port2);
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      post(null);
+    });
+}
