@@ -9,6 +9,7 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TestEventPanel } from '../components/TestEventPanel';
 import { TimelineArea } from './TimelineArea';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { usePlaybackLoop } from './use-playback-loop';
 
 /**
  * The page: function settings and code on the left, the test event and invoke controls on
@@ -16,6 +17,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
  */
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
+  usePlaybackLoop();
   useKeyboardShortcuts({ toggleHelp: () => setHelpOpen((open) => !open), closeHelp: () => setHelpOpen(false) });
 
   return (

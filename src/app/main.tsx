@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import { readSavedWorkspace, saveWorkspaceOnChange } from '../store/workspace-persistence';
 import { App } from './App';
 import { connectSession } from './session';
+import { installTestHook } from './test-hook';
 import './styles.css';
 
 const saved = readSavedWorkspace(window.localStorage);
@@ -15,8 +16,7 @@ window.addEventListener('pagehide', () => saver.flush());
 
 connectSession(useAppStore);
 
-// Browser tests read the store through this hook rather than through the DOM alone.
-window.__lambdaPlayground = { ...window.__lambdaPlayground, store: useAppStore };
+installTestHook();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('app: index.html has no #root element.');

@@ -1,11 +1,18 @@
 /**
- * Creates the playground session with the browser's worker-pool executor and hands it to the
- * store, which is the only place that talks to the driver.
+ * Creates the playground session with the browser's worker-pool executor and the playback
+ * clock, and hands both to the store, which may not import the driver itself.
  */
+import { playbackClock } from '../driver/playback';
+import { createPlaygroundSession } from '../driver/session';
 import type { useAppStore } from '../store';
+import { createLazyWorkerPool } from './lazy-executor';
 
-export function connectSession(store: typeof useAppStore): void {
-  // TODO: create the worker-pool executor factory and the session, then inject the session
-  // into the run slice, once the driver exposes them.
-  void store;
+/** Connects a new session to `store`; returns a function that disconnects and stops it. */
+export function connectSession(store: typeof useAppStore): () => void {
+  const session = createPlaygroundSession({ createExecutor: createLazyWorkerPool });
+  const detach = store.getState().attachDriver({ session, playback: playbackClock });
+  return () => {
+    detach();
+    session.dispose();
+  };
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
-import { invoke } from '../store/run-view';
+import { applyRunShortcut } from '../store/run-shortcuts';
 import { selectInvokeBlocker } from '../store/workspace-slice';
 
 interface ShortcutHandlers {
@@ -12,11 +12,14 @@ interface ShortcutHandlers {
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') return true;
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
   // Monaco's hidden input area.
   return target.closest('.monaco-editor') !== null;
+}
+
+/** Whether Space on `target` already means "press this control". */
+function isPressable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"], [tabindex]') !== null;
 }
 
 /** The page-wide keyboard shortcuts listed in the "?" popover. */
@@ -28,7 +31,7 @@ export function useKeyboardShortcuts({ toggleHelp, closeHelp }: ShortcutHandlers
 
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        if (!selectInvokeBlocker(state)) invoke(state);
+        if (!selectInvokeBlocker(state)) state.invoke();
         return;
       }
       if (event.key === 'Escape') {
@@ -37,14 +40,13 @@ export function useKeyboardShortcuts({ toggleHelp, closeHelp }: ShortcutHandlers
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
 
-      switch (event.key) {
-        case '?':
-          event.preventDefault();
-          toggleHelp();
-          break;
-        // TODO: space (play/pause), → and . (step), + and − (zoom) and 0 (fit) call the run
-        // slice's playback and zoom actions once they exist.
+      if (event.key === '?') {
+        event.preventDefault();
+        toggleHelp();
+        return;
       }
+      if (event.key === ' ' && isPressable(event.target)) return;
+      if (applyRunShortcut(event.key, state)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAppStore } from '../store';
 import { environmentHistory, findInvocation, type InvocationRecord } from '../store/invocations';
-import { select as selectRun, selectSelection, selectTrace, type RunSelection } from '../store/run-view';
+import { selectSelection, selectTrace } from '../store/run-view';
 import { formatPlayhead } from '../timeline/format';
 import { OutcomeBadge, StartBadge } from './Badges';
 import { InvocationList } from './InvocationList';
@@ -13,7 +13,7 @@ export function Inspector() {
 
   return (
     <Panel title="Inspector" labelledBy="inspector-title" className="h-full" bodyClassName="flex flex-col">
-      <div className="max-h-[38%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
+      <div className="max-h-[30%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
         <InvocationList />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-3" data-testid="inspector-details">
@@ -31,20 +31,22 @@ export function Inspector() {
 
 function InvocationDetails({ requestId }: { readonly requestId: string }) {
   const trace = useAppStore(selectTrace);
-  const select = (selection: RunSelection) => selectRun(useAppStore.getState(), selection);
+  const select = useAppStore((state) => state.select);
   const record = findInvocation(trace, requestId);
   if (!record) return <p className="text-sm text-slate-500">Request {requestId} is not in this run.</p>;
 
   return (
     <div className="flex flex-col gap-3 text-sm">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="font-mono text-xs text-slate-700">{record.requestId}</span>
+      <div className="flex items-center gap-2">
+        <span className="min-w-0 truncate font-mono text-[11px] text-slate-700" title={record.requestId}>
+          {record.requestId}
+        </span>
         <StartBadge cold={record.cold} />
         <OutcomeBadge outcome={record.outcome} />
         {record.envId && (
           <button
             type="button"
-            className="ml-auto rounded px-1.5 py-0.5 font-mono text-xs text-sky-700 hover:bg-sky-50"
+            className="ml-auto rounded px-1.5 py-0.5 font-mono text-[11px] text-sky-700 hover:bg-sky-50"
             title="Show this execution environment's history"
             onClick={() => select({ envId: record.envId })}
           >
@@ -53,15 +55,15 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
         )}
       </div>
       <Metrics record={record} />
-      <Result record={record} />
       <Section title="Log">
         <pre
           data-testid="invocation-log"
-          className="overflow-x-auto rounded-md bg-slate-900 p-2 font-mono text-[11px] leading-4 whitespace-pre text-slate-100"
+          className="overflow-x-auto rounded-md bg-slate-900 p-2 font-mono text-[11px] leading-4 whitespace-pre-wrap break-words text-slate-100"
         >
           {record.logs.length > 0 ? record.logs.map((line) => line.text).join('\n') : 'No log output yet.'}
         </pre>
       </Section>
+      <Result record={record} />
       <Section title="Event">
         <JsonBlock value={record.event} />
       </Section>
@@ -116,7 +118,7 @@ function Result({ record }: { readonly record: InvocationRecord }) {
 
 function EnvironmentDetails({ envId }: { readonly envId: string }) {
   const trace = useAppStore(selectTrace);
-  const select = (selection: RunSelection) => selectRun(useAppStore.getState(), selection);
+  const select = useAppStore((state) => state.select);
   const history = environmentHistory(trace, envId);
 
   return (

@@ -1,6 +1,6 @@
 import { useAppStore } from '../store';
 import type { InvocationRecord } from '../store/invocations';
-import { select as selectRun, selectInvocations, selectSelection, type RunSelection } from '../store/run-view';
+import { selectInvocations, selectSelection } from '../store/run-view';
 import { OutcomeBadge, StartBadge } from './Badges';
 
 /** How many of the latest invocations the list shows. */
@@ -10,7 +10,7 @@ const LIST_LIMIT = 200;
 export function InvocationList() {
   const invocations = useAppStore(selectInvocations);
   const selection = useAppStore(selectSelection);
-  const select = (selection: RunSelection) => selectRun(useAppStore.getState(), selection);
+  const select = useAppStore((state) => state.select);
   const latest = invocations.slice(-LIST_LIMIT).reverse();
 
   if (latest.length === 0) {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../store';
-import { invoke as runInvoke, sendConcurrent as runSendConcurrent } from '../store/run-view';
+import { selectRunError } from '../store/run-slice';
 import { selectInvokeBlocker } from '../store/workspace-slice';
 
 export const MAX_CONCURRENT_REQUESTS = 1_000;
@@ -24,8 +24,9 @@ export const INVOKE_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 /** Invoke once (as a client awaiting each response) or send N requests at once. */
 export function InvokeControls() {
   const blocker = useAppStore(selectInvokeBlocker);
-  const invoke = () => runInvoke(useAppStore.getState());
-  const sendConcurrent = (count: number) => runSendConcurrent(useAppStore.getState(), count);
+  const runError = useAppStore(selectRunError);
+  const invoke = useAppStore((state) => state.invoke);
+  const sendConcurrent = useAppStore((state) => state.sendConcurrent);
   const [countText, setCountText] = useState('10');
   const countId = useId();
   const reasonId = useId();
@@ -81,6 +82,11 @@ export function InvokeControls() {
         </p>
       )}
       {!blocker && !countCheck.ok && <p className="mt-2 text-xs leading-snug text-red-700">{countCheck.message}</p>}
+      {!blocker && runError && (
+        <p role="alert" className="mt-2 text-xs leading-snug text-red-700">
+          {runError}
+        </p>
+      )}
     </section>
   );
 }

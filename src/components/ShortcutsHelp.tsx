@@ -1,17 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { RUN_SHORTCUTS, type RunShortcut } from '../store/run-shortcuts';
 import { INVOKE_SHORTCUT } from './InvokeControls';
 
-export interface Shortcut {
-  readonly keys: string;
-  readonly action: string;
-}
-
-export const SHORTCUTS: readonly Shortcut[] = [
+export const SHORTCUTS: readonly RunShortcut[] = [
   { keys: INVOKE_SHORTCUT, action: 'Invoke the function once' },
-  { keys: 'Space', action: 'Play or pause the timeline' },
-  { keys: '→ or .', action: 'Step to the next event' },
-  { keys: '+ / −', action: 'Zoom the timeline in or out' },
-  { keys: '0', action: 'Fit the whole run in the timeline' },
+  ...RUN_SHORTCUTS,
   { keys: '?', action: 'Show or hide this list' },
   { keys: 'Esc', action: 'Close this list' },
 ];
@@ -51,7 +44,7 @@ export function ShortcutsHelp({ open, onOpenChange }: ShortcutsHelpProps) {
           id="shortcuts-help"
           role="dialog"
           aria-label="Keyboard shortcuts"
-          className="absolute top-9 right-0 z-50 w-72 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
+          className="absolute top-9 right-0 z-50 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
         >
           <h2 className="mb-2 text-sm font-semibold text-slate-800">Keyboard shortcuts</h2>
           <dl className="flex flex-col gap-1.5 text-xs">

@@ -1,7 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
-import { invoke } from '../../store/run-view';
 import { selectInvokeBlocker } from '../../store/workspace-slice';
 import { CODE_MODEL_PATH, configureMonaco, findSyntaxProblems } from './monaco-setup';
 import { registerEditorHook } from './editor-hook';
@@ -46,7 +45,7 @@ export default function MonacoCodeEditor() {
     // Monaco handles keys before the page does, so Ctrl/Cmd+Enter is bound here too.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
       const state = useAppStore.getState();
-      if (!selectInvokeBlocker(state)) invoke(state);
+      if (!selectInvokeBlocker(state)) state.invoke();
     });
     const problems = () =>
       monaco.editor

@@ -1,0 +1,133 @@
+/**
+ * The first journey a person takes: put a handler into the editor, invoke it three times,
+ * and see one cold start followed by two warm starts on the timeline and in the REPORT lines.
+ * Also: an invalid setting keeps its text and shows the range, and a reload keeps the code.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const HANDLER = `let count = 0;
+
+export const handler = async (event) => {
+  count += 1;
+  console.log('call', count);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { statusCode: 200, body: JSON.stringify({ count }) };
+};
+`;
+
+interface SpanView {
+  kind: string;
+  envId: string;
+  cold?: boolean;
+  requestId?: string;
+}
+
+interface TestHook {
+  store: { getState(): { code: string } };
+  spans(): SpanView[];
+  editor?: { getValue(): string };
+}
+
+declare global {
+  interface Window {
+    __lambdaPlayground?: Partial<TestHook> & Record<string, unknown>;
+  }
+}
+
+async function openEditor(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Lambda Playground/ })).toBeVisible();
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await page.waitForFunction(() => window.__lambdaPlayground?.editor !== undefined);
+}
+
+/** Pastes `text` over the editor's contents through the clipboard, as a person would. */
+async function pasteIntoEditor(page: Page, text: string) {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  // The first click can land before Monaco takes focus on a cold start, so the gesture is retried.
+  await expect(async () => {
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    expect(await page.evaluate(() => window.__lambdaPlayground?.editor?.getValue())).toBe(text);
+  }).toPass({ timeout: 15_000 });
+}
+
+async function endedInvocations(page: Page): Promise<number> {
+  return page.evaluate(() => (window.__lambdaPlayground?.spans?.() ?? []).filter((span) => span.kind === 'invoke').length);
+}
+
+test.describe('invoke journey', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  test('three invokes show one cold and two warm starts', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openEditor(page);
+    await pasteIntoEditor(page, HANDLER);
+    await expect.poll(() => page.evaluate(() => window.__lambdaPlayground?.store?.getState().code)).toBe(HANDLER);
+
+    const invoke = page.getByRole('button', { name: /^Invoke/ });
+    await expect(invoke).toBeEnabled();
+    for (let i = 0; i < 3; i++) await invoke.click();
+
+    // The run's own signal: the three requests have returned and no handler is running.
+    await expect.poll(() => endedInvocations(page), { timeout: 30_000 }).toBe(3);
+    await expect(page.locator('[data-run-status]').first()).not.toHaveAttribute('data-run-status', 'executing');
+
+    // Model state first: one environment, one INIT, three INVOKE spans of which only the first is cold.
+    const spans = await page.evaluate(() => window.__lambdaPlayground!.spans!());
+    const invokeSpans = spans.filter((span) => span.kind === 'invoke');
+    expect(invokeSpans.map((span) => span.cold)).toEqual([true, false, false]);
+    expect(spans.filter((span) => span.kind === 'init')).toHaveLength(1);
+    expect(new Set(invokeSpans.map((span) => span.envId)).size).toBe(1);
+
+    // Then the inspector: each invocation's REPORT line, Init Duration on the cold one only.
+    const rows = page.getByTestId('invocation-row');
+    await expect(rows).toHaveCount(3);
+    const reports: string[] = [];
+    for (const requestId of invokeSpans.map((span) => span.requestId!)) {
+      await page.locator(`[data-testid="invocation-row"][data-request-id="${requestId}"]`).click();
+      const log = page.getByTestId('invocation-log');
+      await expect(log).toContainText(`REPORT RequestId: ${requestId}`);
+      const text = (await log.textContent()) ?? '';
+      reports.push(text.split('\n').find((line) => line.startsWith('REPORT'))!);
+    }
+    expect(reports[0]).toContain('Init Duration');
+    expect(reports[1]).not.toContain('Init Duration');
+    expect(reports[2]).not.toContain('Init Duration');
+    await expect(page.getByTestId('invocation-log')).toContainText('call 3');
+
+    await page.screenshot({ path: 'reports/invoke-journey-timeline.png' });
+  });
+
+  test('invalid memory shows the range and keeps the text', async ({ page }) => {
+    await openEditor(page);
+    const memory = page.getByLabel('Memory (MB)');
+    await memory.fill('64');
+    await expect(page.getByText('Memory 64 MB is out of range. Choose from 128 to 10,240 MB.')).toBeVisible();
+    await expect(memory).toHaveValue('64');
+    await expect(memory).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('The function keeps 128 MB until then.')).toBeVisible();
+
+    await memory.fill('1024');
+    await expect(page.getByText(/Memory 64 MB is out of range/)).toHaveCount(0);
+  });
+
+  test('reload keeps the edited code', async ({ page }) => {
+    await openEditor(page);
+    const code = 'export const handler = async () => "kept after reload";\n';
+    await pasteIntoEditor(page, code);
+    // Saving is debounced; wait until the saved copy holds the new code.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('lambda-playground:workspace') ?? ''))
+      .toContain('kept after reload');
+
+    await page.reload();
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await page.waitForFunction(() => window.__lambdaPlayground?.editor !== undefined);
+    expect(await page.evaluate(() => window.__lambdaPlayground?.editor?.getValue())).toBe(code);
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('kept after reload');
+  });
+});
