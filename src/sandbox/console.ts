@@ -1,5 +1,5 @@
 /**
- * The `console` user code sees. As in the Lambda Node.js runtime, `log`, `info`, `debug`,
+ * The `console` that user code calls. As in the Lambda Node.js runtime, `log`, `info`, `debug`,
  * `warn`, `error`, `trace` and `fatal` write one CloudWatch line each with a level
  * (`console.trace` prints no stack there); the other methods behave as Node's `Console`, so
  * `dir` writes raw lines and `count`, `time`, `assert` and `group` go through `log` or `warn`.

@@ -13,7 +13,7 @@ export class LoadGate {
   private closed: Promise<void> | undefined;
   private open: (() => void) | undefined;
 
-  /** Waits until no load holds the gate, then holds it. */
+  /** Waits until no other load has closed the gate, then closes it. */
   async close(): Promise<void> {
     while (this.closed) await this.closed;
     this.closed = new Promise((resolve) => {
@@ -36,7 +36,7 @@ export class LoadGate {
 export type DriveOutcome =
   /** The awaited work finished. */
   | { kind: 'done' }
-  /** The next timer is due after the deadline; the clock now stands at the deadline. */
+  /** The next timer is due after the deadline, and the clock has moved to the deadline. */
   | { kind: 'deadline' }
   /** No timer keeps the event loop alive, so the awaited work can never finish. */
   | { kind: 'idle' }
@@ -51,8 +51,6 @@ export interface DriveOptions {
   readonly isDone: () => boolean;
   /** Simulated time after which no timer fires. */
   readonly deadline: number;
-  /** Whether timers that do not keep the event loop alive (`unref()`) still count as work. */
-  readonly includeUnreferenced?: boolean;
 }
 
 export async function drive(options: DriveOptions): Promise<DriveOutcome> {
@@ -62,7 +60,8 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
     await macrotask();
     if (isDone()) return { kind: 'done' };
     const dueAt = clock.nextDueAt();
-    if (dueAt === undefined || (!options.includeUnreferenced && !clock.hasReferencedTimers())) {
+    // Timers released with `unref()` do not keep Node's event loop alive, so they never run here.
+    if (dueAt === undefined || !clock.hasReferencedTimers()) {
       return { kind: 'idle' };
     }
     if (dueAt > deadline) {

@@ -1,6 +1,6 @@
 /**
  * One execution environment: its virtual clock, its seeded random source, the log lines it is
- * collecting, and the globals its module sees in place of the real ones.
+ * collecting, and the globals its module uses in place of the real ones.
  */
 import type { EnvironmentSpec, LogLine } from '../protocol/sandbox-api';
 import { SeededRandom } from '../lib/random';
@@ -143,8 +143,8 @@ export function lambdaEnvironmentVariables(spec: EnvironmentSpec): Record<string
 }
 
 /**
- * A small `process`: `env`, `platform`, `arch`, `cwd()`, `uptime()`, `hrtime()` and
- * `hrtime.bigint()` on the virtual clock, and `nextTick` (run as a microtask).
+ * Creates a small `process`: `env`, `platform`, `arch`, `cwd()`, `uptime()`, `hrtime()` and
+ * `hrtime.bigint()` on the virtual clock, and `nextTick`, which queues a microtask.
  */
 function createProcess(spec: EnvironmentSpec, sinceStartMs: () => number) {
   const nanoseconds = () => BigInt(Math.round(sinceStartMs() * 1e6));

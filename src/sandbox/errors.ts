@@ -80,7 +80,7 @@ export function toLambdaError(value: unknown, runtime: RuntimeId): LambdaError {
   }
 }
 
-/** The RIC's `intoError`: wraps a thrown non-Error so that it can be logged as one. */
+/** Wraps a thrown non-Error in an Error so that it can be logged, as the RIC's `intoError` does. */
 export function intoError(value: unknown): Error {
   if (value instanceof Error) return value;
   return runtimeError('Error', String(value));
@@ -101,7 +101,7 @@ function withEnumerableProperties(value: unknown): unknown {
   return result;
 }
 
-/** The RIC's `toFormatted`: a tab, then the error as JSON, as the `Invoke Error` line shows it. */
+/** Formats an error as the RIC's `toFormatted` does for the `Invoke Error` line: a tab, then JSON. */
 export function toFormatted(error: Error, runtime: RuntimeId): string {
   try {
     return `\t${JSON.stringify(error, (_key, value: unknown) => withEnumerableProperties(value))}`;

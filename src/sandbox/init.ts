@@ -29,6 +29,7 @@ function resolveHandler(env: Environment, namespace: Record<string, unknown>): F
   const match = /^([^.]*)\.(.*)$/.exec(handlerString);
   if (!match) throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler');
   const [, moduleName, path] = match as unknown as [string, string, string];
+
   if (moduleName !== 'index') {
     throw runtimeError(
       'Runtime.ImportModuleError',
@@ -40,11 +41,13 @@ function resolveHandler(env: Environment, namespace: Record<string, unknown>): F
       (nested, key) => (nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[key] : undefined),
       root,
     );
+
   let handler = find(namespace);
   // The Node.js 24 RIC also looks in the default export.
   if (!handler && !usesLegacyClient(env.spec.runtime) && 'default' in namespace) {
     handler = find(namespace.default);
   }
+
   if (!handler) {
     throw runtimeError('Runtime.HandlerNotFound', `${handlerString} is undefined or not exported`);
   }
@@ -138,11 +141,11 @@ export async function runInit(
   if (outcome.kind === 'uncaught') {
     failure = outcome.error;
   } else if (outcome.kind === 'deadline') {
-    // NOTE: Lambda re-runs an INIT that overran 10 s inside the first invocation; reporting it
-    // is the engine's part, and this error type is the sandbox's own.
+    // NOTE: this error type is the sandbox's own. Lambda re-runs an INIT that overran 10 s
+    // inside the first invocation, which is the engine's part to model.
     failure = runtimeError('Sandbox.Timedout', 'INIT timed out after 10.00 seconds');
   } else if (outcome.kind === 'idle') {
-    // NOTE: Node exits with code 13 when top-level await can never settle; the Lambda message
+    // NOTE: Node exits with code 13 when top-level await can never settle. The Lambda message
     // for that exit is assumed to follow its usual `Runtime.ExitError` form.
     failure = runtimeError('Runtime.ExitError', 'Runtime exited with error: exit status 13');
   } else if (loadError !== undefined) {

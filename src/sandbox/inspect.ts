@@ -40,7 +40,7 @@ export interface InspectContext extends InspectOptions {
   currentDepth: number;
 }
 
-/** How a value's own properties are laid out: object, array items, or array extras. */
+/** The layout of a value's own properties: object properties, array items, or array extras. */
 export const enum Layout {
   Object,
   ArrayItem,

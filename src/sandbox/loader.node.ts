@@ -1,7 +1,7 @@
 /**
- * A module loader and macrotask scheduler for running the sandbox runtime in Node: each load
+ * A module loader and macrotask scheduler for running the sandbox runtime in Node. Each load
  * imports the source from its own `data:` URL, so every environment gets a fresh module
- * instance, and `setImmediate` ends a macrotask once every microtask has run.
+ * instance. A `setImmediate` callback runs once every microtask has run.
  */
 import type { MacrotaskScheduler, ModuleLoader } from './runtime';
 

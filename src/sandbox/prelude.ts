@@ -8,10 +8,10 @@
 import { BINDING_NAMES, type BindingName, type Bindings } from './environment';
 
 /**
- * The names the user's module declares itself (a `const`, `function`, `class` or import of the
- * same name); the prelude must not declare them again or the module would not parse.
- * NOTE: a pattern match, not a parse: a name in a comment or string that looks like a
- * declaration also keeps the prelude from binding it, so the module sees the real global.
+ * Finds the names the user's module declares itself with a `const`, `function`, `class` or
+ * import. The prelude must not declare them again, because the module would then not parse.
+ * NOTE: this is a pattern match, not a parse. A declaration in a comment or string also keeps
+ * the prelude from binding the name, and the module then uses the real global.
  */
 export function declaredNames(source: string): Set<string> {
   const found = new Set<string>();

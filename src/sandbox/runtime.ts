@@ -32,8 +32,8 @@ export interface SandboxRuntime {
 }
 
 /**
- * The error returned for a timeout; the engine writes Lambda's `Task timed out` message.
- * Services downstream of Lambda see `Sandbox.Timedout` as the error type of a timeout.
+ * Builds the error returned for a timeout. The engine writes Lambda's `Task timed out` log
+ * line; services downstream of Lambda receive `Sandbox.Timedout` as the error type.
  */
 function timeoutError(timeoutMs: number): InvokeResult['error'] {
   return {
@@ -122,7 +122,7 @@ export function createSandboxRuntime(options: {
       const report = call.report();
       if (!report || outcome.kind === 'deadline' || outcome.kind === 'idle') {
         // NOTE: on Node.js 22 an async handler whose promise never settles while the event loop
-        // is empty fails with Runtime.NodeJsExit instead; the sandbox lets it time out.
+        // is empty fails with Runtime.NodeJsExit. The sandbox lets it time out instead.
         env.clock.advanceTo(deadline);
         return finish({ outcome: 'timeout', durationMs: timeoutMs, error: timeoutError(timeoutMs) });
       }

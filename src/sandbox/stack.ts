@@ -96,12 +96,3 @@ export function installStackFormatter(): void {
     return [headerOf(error), ...sites.map((site) => `    at ${site.toString()}`)].join('\n');
   };
 }
-
-/** Replaces user module URLs in a stack read before the formatter saw it, such as a SyntaxError's. */
-export function rewriteUrls(text: string): string {
-  let result = text;
-  for (const url of preludeWidths.keys()) {
-    if (result.includes(url)) result = result.split('\n').map((line) => rewriteFrame(line, url)).join('\n');
-  }
-  return result;
-}

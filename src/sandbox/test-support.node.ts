@@ -58,7 +58,7 @@ export function invokeRequest(
   };
 }
 
-/** The message part of CloudWatch lines: everything after `<time>\t<requestId>\t<LEVEL>\t`. */
+/** Returns the message part of CloudWatch lines: everything after `<time>\t<requestId>\t<LEVEL>\t`. */
 export function messages(logs: readonly { text: string }[]): string[] {
   return logs.map((line) => line.text.split('\t').slice(3).join('\t'));
 }
