@@ -1,7 +1,8 @@
 /**
- * Loads handler modules in Node from `data:` URLs. Node caches modules by URL, so each load
- * appends a comment with a sequence number: the same source loaded for two environments gives
- * two module instances with separate module scopes.
+ * Loads handler modules in the Node sandbox worker from `data:` URLs. Node caches modules by
+ * URL, so each load appends a comment with a sequence number: the same source loaded for two
+ * environments gives two module instances with separate module scopes. Unlike loader.node.ts
+ * it needs no `Buffer`, which the worker removes before the first load.
  */
 import type { ModuleLoader } from './runtime';
 
