@@ -91,6 +91,21 @@ async function runHandlers(page: Page, handlers: Record<string, string>): Promis
   }, handlers);
 }
 
+/**
+ * A handler that awaits `expression`, a promise settled by real work (a fetch, an import). It
+ * steps 1 ms virtual sleeps, each a real macrotask, while it waits: the sandbox reports a
+ * handler with no pending virtual timer as idle, and so timed out, after one macrotask.
+ */
+function settling(expression: string): string {
+  return `export const handler = async () => {
+    const state = { done: false };
+    (${expression}).then(() => { state.done = true; }, (error) => { state.done = true; state.error = error; });
+    for (let step = 0; step < 2000 && !state.done; step += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (state.error) throw state.error;
+    return state.done ? 'reached' : 'still pending';
+  };`;
+}
+
 /** Everything the invocation reported: its error and its log lines. */
 function reported(run: HandlerRun | undefined): string {
   const invoke = run?.invoke;
@@ -104,17 +119,17 @@ test('hostile handlers reach no network, storage or page', async ({ page }) => {
     // Chromium reports a WebSocket blocked by the policy through events, not by throwing, so
     // only the probe's connection count below shows whether it got through.
     websocket: `export const handler = async () => new WebSocket(${JSON.stringify(url.replace('http', 'ws'))}).url;`,
-    fetch: `export const handler = async () => { await fetch(${JSON.stringify(url)}); return 'reached'; };`,
+    fetch: settling(`fetch(${JSON.stringify(url)})`),
     xhr: `export const handler = async () => {
       const request = new XMLHttpRequest();
       request.open('GET', ${JSON.stringify(url)}, false);
       request.send();
       return 'reached';
     };`,
-    remoteImport: `export const handler = async () => { await import(${JSON.stringify(`${probeOrigin}/evil.mjs`)}); return 'reached'; };`,
+    remoteImport: settling(`import(${JSON.stringify(`${probeOrigin}/evil.mjs`)})`),
     localStorage: `export const handler = async () => localStorage.getItem('lambda-playground');`,
     indexedDB: `export const handler = async () => { indexedDB.open('stolen'); return 'reached'; };`,
-    caches: `export const handler = async () => { await caches.open('stolen'); return 'reached'; };`,
+    caches: settling(`caches.open('stolen')`),
     document: `export const handler = async () => document.cookie;`,
     parent: `export const handler = async () => parent.document.title;`,
     eval: `export const handler = async () => new Function('return 1')();`,
