@@ -2,16 +2,18 @@
  * End-to-end runs of the example scenarios through the CLI's main function with the real
  * Node executor, checked against documented Lambda behaviour.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeEnded, TraceEvent } from '../engine/trace';
-import { EXIT_OK, main } from './main';
+import { EXIT_BAD_INPUT, EXIT_OK, main } from './main';
 import { nodeCliEnvironment } from './node-environment';
 
-const EXAMPLES = new URL('../../examples/', import.meta.url);
-const example = (name: string) => new URL(name, EXAMPLES).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const example = (name: string) => join(ROOT, 'examples', name);
 const folder = mkdtempSync(join(tmpdir(), 'lp-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -141,5 +143,17 @@ describe('simulate examples/timeout.json', () => {
     expect(countOf(run.events, 'init-start')).toBe(2);
     expect(logText(second!)).toContain('INIT: module loaded');
     expect(logText(second!)).not.toContain('never printed');
+  });
+});
+
+describe('npm run simulate', () => {
+  it('exits with status 2 for a missing file', () => {
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/simulate.ts', 'no-such-scenario.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(EXIT_BAD_INPUT);
+    expect(result.stderr).toContain('Scenario file not found: no-such-scenario.json.');
+    expect(result.stdout).toBe('');
   });
 });
