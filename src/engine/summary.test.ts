@@ -34,7 +34,7 @@ interface InvocationSpec {
   readonly memoryMb?: number;
 }
 
-/** The events of one request: received, (env created and INIT when cold,) invoke start and end. */
+/** Builds the events of one request: received, then env created and INIT when cold, then invoke start and end. */
 function invocation(spec: InvocationSpec): TraceEvent[] {
   const { functionName, envId, requestId, start, durationMs } = spec;
   const cold = spec.initMs !== undefined;

@@ -11,7 +11,7 @@ export interface JsonSyntaxError {
   readonly line: number;
   /** Column number in characters, from 1. */
   readonly column: number;
-  /** What was expected and what was found, e.g. `expected ',' or '}' but found '"'`. */
+  /** Description of the expected and the found text, e.g. `expected ',' or '}' after the property value, found '"'`. */
   readonly message: string;
 }
 
@@ -145,10 +145,10 @@ class JsonScanner {
   }
 
   /** Throws a fault that names what was expected and what is at `offset`. */
-  private expected(what: string, offset = this.position): never {
+  private expected(expectation: string, offset = this.position): never {
     const found = this.text[offset];
     const description = found === undefined ? 'the end of the text' : `'${found}'`;
-    throw new SyntaxFault(offset, `expected ${what}, found ${description}`);
+    throw new SyntaxFault(offset, `expected ${expectation}, found ${description}`);
   }
 
   private fail(message: string): never {

@@ -12,7 +12,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return { $schema, title: 'Lambda Playground scenario', ...rest };
 }
 
-/** The published file's contents: the schema as indented JSON with a final newline. */
+/** Returns the published file's contents: the schema as indented JSON with a final newline. */
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
