@@ -29,9 +29,9 @@ export async function runScenario(scenario: Scenario, executor: Executor): Promi
 }
 
 /** Request IDs that reached the service but never ended, in arrival order. */
-// NOTE: a throttled request also ends without invoke-end; count it as answered once the
-// trace records throttles.
 function findUnansweredRequests(trace: readonly TraceEvent[]): string[] {
+  // NOTE: a throttled request also ends without invoke-end; count it as answered once the
+  // trace records throttles.
   const open = new Set<string>();
   for (const event of trace) {
     if (event.type === 'request-received') open.add(event.requestId);
