@@ -22,6 +22,8 @@ export interface NodeExecutorOptions {
   readonly maxHeapMb?: number;
 }
 
+const DEFAULT_MAX_HEAP_MB = 512;
+
 const WORKER_ENTRY = new URL('../sandbox/worker.node.ts', import.meta.url);
 
 /**
@@ -38,8 +40,12 @@ export function defaultWorkerCount(cpus: number): number {
   return Math.min(4, Math.max(2, cpus - 1));
 }
 
-function startNodeWorker(index: number, source: string, maxHeapMb: number): SandboxWorker {
-  const worker = new Worker(source, {
+let cachedBootstrap: string | undefined;
+
+/** Starts one sandbox worker thread; the pool starts them, and benchmarks call it directly. */
+export function startNodeWorker(index: number, maxHeapMb = DEFAULT_MAX_HEAP_MB): SandboxWorker {
+  cachedBootstrap ??= bootstrapSource();
+  const worker = new Worker(cachedBootstrap, {
     eval: true,
     name: `lambda-sandbox-${index}`,
     // The parent's flags (tsx's own, Vitest's) are not meant for the sandbox.
@@ -67,11 +73,10 @@ function startNodeWorker(index: number, source: string, maxHeapMb: number): Sand
 }
 
 export function createNodeExecutor(options: NodeExecutorOptions = {}): SandboxExecutor {
-  const source = bootstrapSource();
-  const maxHeapMb = options.maxHeapMb ?? 512;
+  const maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
   return createSandboxPool({
     size: options.workers ?? defaultWorkerCount(availableParallelism()),
-    createWorker: (index) => startNodeWorker(index, source, maxHeapMb),
+    createWorker: (index) => startNodeWorker(index, maxHeapMb),
     watchdogMs: options.watchdogMs,
     startupTimeoutMs: options.startupTimeoutMs,
   });
