@@ -36,7 +36,7 @@ export function PlaybackControls() {
     <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Playback">
       <button
         type="button"
-        className={`${buttonClass} w-20 font-semibold`}
+        className={`${buttonClass} w-24 whitespace-nowrap font-semibold`}
         aria-pressed={playing}
         title="Play or pause (Space)"
         onClick={() => actions.togglePlay()}
@@ -73,7 +73,7 @@ export function PlaybackControls() {
         aria-live="polite"
         className={`text-xs font-medium text-sky-700 transition-opacity ${skipping ? 'opacity-100' : 'opacity-0'}`}
       >
-        {skipping ? '⏩ Skipping idle time (1 min per second)' : ''}
+        {skipping ? '» Skipping idle time: 1 simulated minute per second' : ''}
       </span>
 
       <div className="ml-auto flex items-center gap-1">

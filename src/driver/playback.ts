@@ -102,5 +102,5 @@ export function nearestSpeed(speed: number): number {
 }
 
 /** The functions the store needs, injected by the app because the store does not import the driver. */
-export const playbackClock = { advancePlayback, nextStepTarget, nearestSpeed } as const;
+export const playbackClock = { speeds: PLAYBACK_SPEEDS, advancePlayback, nextStepTarget, nearestSpeed } as const;
 export type PlaybackClock = typeof playbackClock;

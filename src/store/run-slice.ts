@@ -31,6 +31,8 @@ const INITIAL_WIDTH_PX = 800;
 /** Zoom factor of one zoom step (a key press or a button). */
 export const ZOOM_STEP = 1.5;
 const DEFAULT_SPEED = 1;
+/** How far past the playhead a fitted view reaches, as a multiple of the playhead's time. */
+const FIT_END_MARGIN = 1.2;
 const CONSOLE_SOURCE = 'console';
 
 export interface RunSlice {
@@ -306,7 +308,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
 
     fitView: () => {
       const { view, playheadMs } = get();
-      set({ view: view.fit(0, Math.max(playheadMs, 1)) });
+      // Room right of the playhead keeps the labels at the ends of lanes readable.
+      set({ view: view.fit(0, Math.max(playheadMs, 1) * FIT_END_MARGIN) });
     },
   };
 };

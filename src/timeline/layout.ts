@@ -51,7 +51,7 @@ export type RowHit =
   | { readonly kind: 'header'; readonly row: GroupRow }
   | { readonly kind: 'lane'; readonly row: GroupRow; readonly lane: Lane };
 
-/** The row under content height `y`, if any. */
+/** Finds the row under content height `y`, if any. */
 export function rowAt(layout: TimelineLayout, y: number): RowHit | undefined {
   const { headerHeight, laneHeight } = layout.metrics;
   for (const row of layout.rows) {
@@ -69,11 +69,11 @@ export type Hit =
   | { readonly kind: 'span'; readonly lane: Lane; readonly span: Span }
   | { readonly kind: 'request'; readonly marker: RequestMarker };
 
-/** How strongly a click near several spans prefers each kind: the invocation first. */
+/** The preference of a click near several spans for each kind: the invocation first. */
 const HIT_PRIORITY: Record<SpanKind, number> = { invoke: 3, init: 2, platform: 1, frozen: 0, reset: 0 };
 
 /**
- * What is under the point: a span of a lane, or a request marker in a function's header. A
+ * Finds what is under the point: a span of a lane, or a request marker in a function's header. A
  * span narrower than `tolerancePx` can be hit from that far away, and the invocation is
  * preferred over the idle time around it.
  */
@@ -99,8 +99,10 @@ export function hitTest(
     const visible = clipToPlayhead(span, playheadMs);
     if (!visible || visible.endMs < timeMs - toleranceMs) continue;
     const inside = timeMs >= visible.startMs && timeMs <= visible.endMs;
-    // A span under the pointer beats a nearby one; among equals, the higher priority wins.
-    const score = (inside ? 10 : 0) + HIT_PRIORITY[span.kind];
+    // A nearby platform, INIT or INVOKE span beats idle time under the pointer; among those,
+    // the span under the pointer wins, then the higher priority.
+    const busy = HIT_PRIORITY[span.kind] > 0;
+    const score = (busy ? 100 : 0) + (inside ? 10 : 0) + HIT_PRIORITY[span.kind];
     if (!best || score > best.score) best = { span, score };
   }
   return best ? { kind: 'span', lane: row.lane, span: best.span } : undefined;

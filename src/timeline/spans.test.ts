@@ -64,7 +64,7 @@ describe('TimelineModel', () => {
       new TraceBuilder().cold(0, 'fn#1', 'req-a', { platform: 100, init: 100, duration: 100 }).reclaim(372_300, 'fn#1', 372_000),
     );
     const lane = model.groups[0]!.lanes[0]!;
-    expect(lane.end).toEqual({ timeMs: 372_300, idleMs: 372_000 });
+    expect(lane.end).toEqual({ timeMs: 372_300, idleMs: 372_000, reason: 'idle' });
     expect(lane.spans.at(-1)).toMatchObject({ kind: 'frozen', startMs: 300, endMs: 372_300 });
   });
 

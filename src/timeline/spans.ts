@@ -38,6 +38,8 @@ export interface LaneEnd {
   readonly timeMs: number;
   /** How long the environment had been idle when Lambda reclaimed it, in ms. */
   readonly idleMs: number;
+  /** `code-updated` when the function changed, else idle reclaim. */
+  readonly reason: 'idle' | 'code-updated';
 }
 
 export interface ResetMarker {
@@ -264,7 +266,7 @@ export class TimelineModel {
       case 'env-reclaimed': {
         const lane = this.laneFor(event.envId, event.functionName, event.time);
         this.close(lane, event.time);
-        lane.end = { timeMs: event.time, idleMs: event.idleMs };
+        lane.end = { timeMs: event.time, idleMs: event.idleMs, reason: event.reason ?? 'idle' };
         return;
       }
     }

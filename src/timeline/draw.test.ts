@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH, type DrawInput } from './draw';
+import { computeLayout } from './layout';
+import { TimeScale } from './scale';
+import { TimelineModel } from './spans';
+import { TraceBuilder } from './testing/trace-builder';
+
+/** A 2D context that records the text drawn and the rectangles filled, in CSS pixels. */
+function recordingContext() {
+  const texts: { text: string; x: number }[] = [];
+  const rects: { x: number; y: number; w: number; h: number; fill: unknown }[] = [];
+  const state: Record<string, unknown> = {};
+  const ctx = new Proxy(state, {
+    get(target, property) {
+      if (property === 'fillText') return (text: string, x: number) => texts.push({ text, x });
+      if (property === 'fillRect') return (x: number, y: number, w: number, h: number) => rects.push({ x, y, w, h, fill: target.fillStyle });
+      if (property === 'measureText') return (text: string) => ({ width: text.length * 6 });
+      if (property in target) return target[property as string];
+      return () => undefined;
+    },
+    set(target, property, value) {
+      target[property as string] = value;
+      return true;
+    },
+  });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, rects };
+}
+
+function inputFor(model: TimelineModel, playheadMs: number, endMs: number): DrawInput {
+  const width = 1000;
+  return {
+    layout: computeLayout(model, playheadMs),
+    scale: TimeScale.fromRange(0, endMs, width - LABEL_WIDTH),
+    playheadMs,
+    width,
+    height: 300,
+    scrollY: 0,
+    selectedRequestId: undefined,
+    selectedEnvId: undefined,
+    hovered: undefined,
+    emptyMessage: 'empty',
+  };
+}
+
+const trace = new TraceBuilder()
+  .cold(0, 'fn#1', 'req-a', { platform: 100, init: 142, duration: 300 })
+  .reclaim(372_542, 'fn#1', 372_000)
+  .build();
+
+describe('drawTimeline', () => {
+  it('labels INIT with its duration', () => {
+    const model = new TimelineModel();
+    model.update(trace);
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 1000, 1000));
+    expect(texts.map((entry) => entry.text)).toContain('INIT 142 ms');
+  });
+
+  it('draws nothing after the playhead', () => {
+    const model = new TimelineModel();
+    model.update(trace);
+    const { ctx, rects } = recordingContext();
+    const input = inputFor(model, 150, 1000);
+    drawTimeline(ctx, input);
+    const playheadX = LABEL_WIDTH + input.scale.timeToX(150);
+    const spanRects = rects.filter((rect) => rect.y > AXIS_HEIGHT && rect.x >= LABEL_WIDTH - 10 && rect.w < input.width);
+    expect(spanRects.length).toBeGreaterThan(0);
+    for (const rect of spanRects) expect(rect.x + rect.w).toBeLessThanOrEqual(playheadX + 0.001);
+  });
+
+  it('marks a reclaimed lane with its idle time', () => {
+    const model = new TimelineModel();
+    model.update(trace);
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 400_000, 400_000));
+    expect(texts.map((entry) => entry.text)).toContain('reclaimed after 6 min 12 s idle');
+  });
+
+  it('shows the empty message without rows', () => {
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(new TimelineModel(), 0, 1000));
+    expect(texts.map((entry) => entry.text)).toContain('empty');
+  });
+});
