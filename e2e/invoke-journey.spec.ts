@@ -18,12 +18,13 @@ export const handler = async (event) => {
 interface SpanView {
   kind: string;
   envId: string;
+  endMs?: number;
   cold?: boolean;
   requestId?: string;
 }
 
 interface TestHook {
-  store: { getState(): { code: string } };
+  store: { getState(): { code: string; seek(timeMs: number): void; fitView(): void } };
   spans(): SpanView[];
   editor?: { getValue(): string };
 }
@@ -72,9 +73,10 @@ test.describe('invoke journey', () => {
     await expect(invoke).toBeEnabled();
     for (let i = 0; i < 3; i++) await invoke.click();
 
-    // The run's own signal: the three requests have returned and no handler is running.
-    await expect.poll(() => endedInvocations(page), { timeout: 30_000 }).toBe(3);
-    await expect(page.locator('[data-run-status]').first()).not.toHaveAttribute('data-run-status', 'executing');
+    // The run's own signal: idle once every request has returned and the idle environment
+    // has been reclaimed (playback compresses the minutes of idle time into seconds).
+    await expect(page.getByTestId('timeline')).toHaveAttribute('data-run-status', 'idle', { timeout: 45_000 });
+    expect(await endedInvocations(page)).toBe(3);
 
     // Model state first: one environment, one INIT, three INVOKE spans of which only the first is cold.
     const spans = await page.evaluate(() => window.__lambdaPlayground!.spans!());
@@ -99,6 +101,16 @@ test.describe('invoke journey', () => {
     expect(reports[2]).not.toContain('Init Duration');
     await expect(page.getByTestId('invocation-log')).toContainText('call 3');
 
+    // Show the three invocations: move the playhead just past the last one and fit the view.
+    const lastEnd = await page.evaluate(() => {
+      const invokes = window.__lambdaPlayground!.spans!().filter((span) => span.kind === 'invoke');
+      return Math.max(...invokes.map((span) => span.endMs ?? 0));
+    });
+    await page.evaluate((time) => {
+      const state = window.__lambdaPlayground!.store!.getState();
+      state.seek(time);
+      state.fitView();
+    }, lastEnd + 100);
     await page.screenshot({ path: 'reports/invoke-journey-timeline.png' });
   });
 

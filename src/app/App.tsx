@@ -9,7 +9,6 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TestEventPanel } from '../components/TestEventPanel';
 import { TimelineArea } from './TimelineArea';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
-import { usePlaybackLoop } from './use-playback-loop';
 
 /**
  * The page: function settings and code on the left, the test event and invoke controls on
@@ -17,7 +16,6 @@ import { usePlaybackLoop } from './use-playback-loop';
  */
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
-  usePlaybackLoop();
   useKeyboardShortcuts({ toggleHelp: () => setHelpOpen((open) => !open), closeHelp: () => setHelpOpen(false) });
 
   return (
@@ -37,7 +35,7 @@ export function App() {
         </div>
       </header>
       <SandboxErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1.1fr)_minmax(0,1fr)] gap-3 p-3">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.2fr)] gap-3 p-3">
         <div className="flex min-h-0 flex-col gap-3">
           <section aria-label="Function settings" className="shrink-0 rounded-lg border border-slate-200 bg-white shadow-sm">
             <FunctionSettings />

@@ -1,14 +1,10 @@
-import { Panel } from '../components/Panel';
+import { Timeline } from '../components/Timeline';
 
-/**
- * The timeline and its playback controls.
- * TODO: render the Timeline and Playback components here once they exist; until then this
- * panel only reserves their place in the layout.
- */
+/** The timeline card: its playback controls serve as its title bar. */
 export function TimelineArea() {
   return (
-    <Panel title="Timeline" labelledBy="timeline-title" className="h-full" bodyClassName="p-3">
-      <p className="text-sm text-slate-500">The timeline appears here.</p>
-    </Panel>
+    <section aria-label="Timeline" className="h-full min-h-0 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
+      <Timeline />
+    </section>
   );
 }

@@ -13,7 +13,7 @@ export function Inspector() {
 
   return (
     <Panel title="Inspector" labelledBy="inspector-title" className="h-full" bodyClassName="flex flex-col">
-      <div className="max-h-[30%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
+      <div className="max-h-[42%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
         <InvocationList />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-3" data-testid="inspector-details">
@@ -46,7 +46,7 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
         {record.envId && (
           <button
             type="button"
-            className="ml-auto rounded px-1.5 py-0.5 font-mono text-[11px] text-sky-700 hover:bg-sky-50"
+            className="ml-auto shrink-0 rounded px-1.5 py-0.5 font-mono text-[11px] whitespace-nowrap text-sky-700 hover:bg-sky-50"
             title="Show this execution environment's history"
             onClick={() => select({ envId: record.envId })}
           >
