@@ -50,7 +50,7 @@ export function ShortcutsHelp({ open, onOpenChange }: ShortcutsHelpProps) {
           <dl className="flex flex-col gap-1.5 text-xs">
             {SHORTCUTS.map((shortcut) => (
               <div key={shortcut.keys} className="flex items-center justify-between gap-3">
-                <dt>
+                <dt className="shrink-0 whitespace-nowrap">
                   <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-sans text-[11px] text-slate-700">
                     {shortcut.keys}
                   </kbd>

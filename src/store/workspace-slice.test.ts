@@ -96,7 +96,7 @@ describe('workspace test event', () => {
     const state = store.getState();
     expect(state.eventText).toBe('{"a": }');
     expect(state.eventParse.ok).toBe(false);
-    expect(selectInvokeBlocker(state)).toMatch(/^The test event is not valid JSON: .*Fix the JSON to invoke\.$/);
+    expect(selectInvokeBlocker(state)).toMatch(/^The test event is not valid JSON at line 1, column 7: .+\. Fix the JSON to invoke\.$/);
   });
 
   it('loads a template', () => {

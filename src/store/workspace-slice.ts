@@ -9,6 +9,7 @@
 import type { StateCreator } from 'zustand';
 import { MEMORY_MB, TIMEOUT_S } from '../engine/limits';
 import { DEFAULT_RUNTIME, type Architecture, type RuntimeId } from '../engine/runtimes';
+import { findJsonSyntaxError } from '../scenario/json-error';
 import {
   functionNameSchema,
   memoryMbSchema,
@@ -122,10 +123,10 @@ export function parseEventText(text: string): EventParse {
   try {
     return { ok: true, event: JSON.parse(text) as unknown };
   } catch (error) {
-    return {
-      ok: false,
-      message: `The test event is not valid JSON: ${(error as Error).message}. Fix the JSON to invoke.`,
-    };
+    // JSON.parse's own message differs between engines and may quote the whole text.
+    const located = findJsonSyntaxError(text);
+    const where = located ? ` at line ${located.line}, column ${located.column}: ${located.message}` : `: ${(error as Error).message}`;
+    return { ok: false, message: `The test event is not valid JSON${where}. Fix the JSON to invoke.` };
   }
 }
 
