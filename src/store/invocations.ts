@@ -4,6 +4,7 @@
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
 import type { TraceEvent } from '../engine/trace';
+import { formatDuration } from '../timeline/format';
 
 export interface InvocationRecord {
   readonly requestId: string;
@@ -141,7 +142,13 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
         entries.push({ time: event.time, text: `Reset after ${event.reason === 'timeout' ? 'a timeout' : 'a failed INIT'}` });
         break;
       case 'env-reclaimed':
-        entries.push({ time: event.time, text: `Shut down after ${formatMs(event.idleMs)} idle` });
+        entries.push({
+          time: event.time,
+          text:
+            event.reason === 'code-updated'
+              ? 'Shut down because the function changed'
+              : `Shut down after ${formatDuration(event.idleMs)} idle`,
+        });
         break;
     }
   }
