@@ -8,10 +8,10 @@ const BUNDLED_SOURCE_SUFFIX = '?bundled-source';
 /**
  * Serves `import source from './module.ts?bundled-source'`: the module bundled with all its
  * imports into one self-contained classic script (an IIFE), as a string. The sandbox page, an
- * opaque-origin iframe, starts its workers from such a string through a Blob URL: it may load
- * no script from the app's origin, and Chromium 156 fails to start a module worker from a Blob
- * URL in an opaque origin while a classic one starts. Vite's `?worker&inline` is neither
- * classic with `worker.format: 'es'` nor self-contained in dev.
+ * opaque-origin iframe, starts its workers from such a string through a Blob URL, because it
+ * may load no script from the app's origin. The script is classic because Chromium 156 fails
+ * to start a module worker from a Blob URL in an opaque origin. Vite's `?worker&inline` is
+ * neither classic with `worker.format: 'es'` nor self-contained in dev.
  */
 function bundledSource(): Plugin {
   return {

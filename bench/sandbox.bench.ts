@@ -104,7 +104,7 @@ async function measureRoundTrips(): Promise<number> {
   }
 }
 
-/** The same invocations in Chromium; undefined when no Chromium is installed. */
+/** Runs the same invocations in Chromium; returns undefined when no Chromium is installed. */
 async function measureInChromium(): Promise<{ seconds: number; workers: number; failures: number } | undefined> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) return undefined;

@@ -152,7 +152,8 @@ describe('node executor', () => {
       const results = [];
       for (const attempt of attempts) {
         const outcome = await waitForRealWork(attempt());
-        results.push(outcome.error ? String(outcome.error.message) : outcome.done ? 'imported' : 'pending');
+        if (outcome.error) results.push(String(outcome.error.message));
+        else results.push(outcome.done ? 'imported' : 'pending');
       }
       return results;
     };`;

@@ -4,13 +4,13 @@
  * handler by `instanceof` and `code`.
  */
 export type SandboxErrorCode =
-  /** A worker did not start, or did not answer `ready()`, within the startup deadline. */
+  /** A worker did not start, or did not resolve `ready()`, within the startup deadline. */
   | 'startup-failed'
   /** A worker died (an uncaught error, out of memory) while a call was in flight. */
   | 'worker-crashed'
   /** The sandbox runtime threw instead of returning a result. */
   | 'runtime-failed'
-  /** A worker answered with something that is not a valid result. */
+  /** A worker returned something that is not a valid result. */
   | 'malformed-result'
   /** `invoke` named an environment that was never initialised or was disposed. */
   | 'unknown-environment'

@@ -5,8 +5,9 @@ import { createSandboxPool, type SandboxWorker } from './sandbox-pool';
 import { SandboxError } from './sandbox-errors';
 
 /**
- * A worker double. Handler "code" is a keyword: `hang` never returns (a CPU loop), `crash`
- * kills the worker, `garbage` returns a malformed result; anything else counts invocations.
+ * A worker double. Handler "code" is a keyword: `hang` never returns (a CPU loop),
+ * `hang-init` never finishes INIT, `crash` kills the worker, `garbage` returns a malformed
+ * result; anything else counts invocations.
  */
 class FakeWorker implements SandboxWorker {
   readonly calls: string[] = [];
@@ -54,6 +55,7 @@ class FakeWorker implements SandboxWorker {
   }
 
   private async init(request: InitRequest): Promise<InitResult> {
+    if (request.env.code === 'hang-init') return new Promise<InitResult>(() => undefined);
     this.modules.set(request.env.envId, { code: request.env.code, count: 0 });
     return { kind: 'init', userInitMs: 5, logs: [{ time: request.startTime, text: 'init ran' }] };
   }
@@ -173,10 +175,25 @@ describe('sandbox pool', () => {
     expect(result.outcome).toBe('timeout');
     expect(result.durationMs).toBe(3000);
     expect(result.error?.errorType).toBe('Sandbox.Timedout');
-    expect(result.error?.errorMessage).toContain('2026-01-01T00:00:03.100Z req-1 Task timed out after 3.00 seconds');
+    expect(result.error?.errorMessage).toContain('Task timed out after 3.00 seconds');
     expect(result.error?.errorMessage).toContain('never yielded');
+    expect(result.logs.at(-1)?.time).toBe(3100);
+    expect(result.logs.at(-1)?.text).toContain('stopped the handler after 0.1 s of real time');
     expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(2);
+    await pool.close();
+  });
+
+  it('reports a stuck INIT as an INIT timeout', async () => {
+    const { pool, workers } = createTestPool(1);
+
+    const result = await pool.init(initRequest('stuck', 'hang-init'));
+
+    expect(result.error?.errorType).toBe('Sandbox.Timedout');
+    expect(result.error?.errorMessage).toContain('INIT timed out after 10.00 seconds');
+    expect(result.userInitMs).toBe(10_000);
+    expect(result.logs[0]?.text).toContain("stopped the module's top-level code");
+    expect(workers[0]!.terminated).toBe(true);
     await pool.close();
   });
 

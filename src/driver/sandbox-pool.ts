@@ -2,8 +2,8 @@
  * The executor behind both platforms: a fixed number of sandbox workers hosting any number of
  * execution environments. An environment is pinned to one worker from `init` to `dispose`, and
  * a new environment goes to the worker that hosts the fewest. Calls to one worker run one at a
- * time, so a call's real-time deadline measures that call alone; when it passes, the worker is
- * terminated and replaced (see watchdog.ts). The platform supplies the workers.
+ * time, so a call's real-time deadline measures that call alone. When the deadline passes, the
+ * worker is terminated and replaced (see watchdog.ts). The platform supplies the workers.
  */
 import type { Executor, InitRequest, InitResult, InvokeRequest, InvokeResult, LogLine } from '../engine/execution';
 import type { SandboxApi } from '../protocol/sandbox-api';
@@ -17,7 +17,7 @@ import {
   withDeadline,
 } from './watchdog';
 
-/** One sandbox worker as the pool sees it. */
+/** One sandbox worker, as the pool uses it. */
 export interface SandboxWorker {
   readonly api: SandboxApi;
   /**
@@ -37,7 +37,7 @@ export interface SandboxPoolOptions {
   readonly createWorker: SandboxWorkerFactory;
   /** Wall-clock budget of one `init` or `invoke` call before its worker is stopped, in ms. */
   readonly watchdogMs?: number;
-  /** Wall-clock budget for a new worker to answer `ready()`, in ms. */
+  /** Wall-clock budget for a new worker to resolve `ready()`, in ms. */
   readonly startupTimeoutMs?: number;
 }
 
@@ -63,7 +63,7 @@ interface Slot {
 
 interface EnvironmentRecord {
   readonly slot: Slot;
-  /** The slot generation whose worker holds this environment's module; -1 before INIT ran. */
+  /** The slot generation whose worker contains this environment's module; -1 before INIT ran. */
   generation: number;
   readonly initRequest: InitRequest;
 }
@@ -195,7 +195,7 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxExecutor 
     };
     const initRequest = { ...record.initRequest, executionId: request.executionId, startTime: request.startTime };
     const called = await callWorker(record.slot, (api) => api.init(initRequest));
-    if (!called) return { result: watchdogInvokeResult(request, initRequest.env.epochMs, watchdogMs, [note]) };
+    if (!called) return { result: watchdogInvokeResult(request, watchdogMs, [note]) };
     const init = checkedInit(called.value, request.envId);
     record.generation = record.slot.generation;
     const logs = [note, ...init.logs];
@@ -231,7 +231,7 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxExecutor 
         earlierLogs = restored.logs;
       }
       const called = await callWorker(slot, (api) => api.invoke(request));
-      if (!called) return watchdogInvokeResult(request, record.initRequest.env.epochMs, watchdogMs, earlierLogs);
+      if (!called) return watchdogInvokeResult(request, watchdogMs, earlierLogs);
       const result = checkedInvoke(called.value, request.envId);
       return earlierLogs.length === 0 ? result : { ...result, logs: [...earlierLogs, ...result.logs] };
     });

@@ -4,7 +4,7 @@
  * types describe its messages; the app page checks every message it receives against them.
  *
  * 1. The sandbox page posts `SandboxReadyMessage` to its parent.
- * 2. The app page answers with `ConnectSandboxMessage`, transferring the control port.
+ * 2. The app page replies with `ConnectSandboxMessage`, transferring the control port.
  * 3. Over the control port the app page sends `StartWorkerMessage` and `StopWorkerMessage`;
  *    the sandbox page reports `WorkerErrorMessage`.
  * 4. The sandbox page passes the port of each `StartWorkerMessage` on to the new worker in a
