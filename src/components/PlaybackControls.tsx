@@ -71,9 +71,10 @@ export function PlaybackControls() {
       <span
         role="status"
         aria-live="polite"
+        title="While nothing runs, one simulated minute passes per second"
         className={`text-xs font-medium text-sky-700 transition-opacity ${skipping ? 'opacity-100' : 'opacity-0'}`}
       >
-        {skipping ? '» Skipping idle time: 1 simulated minute per second' : ''}
+        {skipping ? '» Skipping idle time' : ''}
       </span>
 
       <div className="ml-auto flex items-center gap-1">

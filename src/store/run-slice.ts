@@ -139,14 +139,17 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     startRun(scenarioOfFunction(state.functionSpec), state.functionSpec);
   };
 
-  /** Moves the playhead to `timeMs`, or to the processed time while handler code runs before it. */
-  const movePlayhead = (timeMs: number) => {
+  /**
+   * Moves the playhead to `timeMs`, or to the processed time while handler code runs before
+   * it. A followed view widens rather than pans while idle time is skipped.
+   */
+  const movePlayhead = (timeMs: number, skipping = false) => {
     const { driver, follow, view } = get();
     if (!driver) return;
     void driver.session.advanceTo(timeMs);
     const after = driver.session.snapshot();
     const playheadMs = after.executing ? Math.min(timeMs, after.now) : timeMs;
-    set({ playheadMs, view: follow ? followPlayhead(view, playheadMs) : view });
+    set({ playheadMs, view: follow ? followPlayhead(view, playheadMs, skipping) : view });
   };
 
   const sendWith = (send: (session: PlaygroundSession, functionName: string, event: unknown) => void) => {
@@ -283,7 +286,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         set({ playing: false, skipping: false });
       } else {
         set({ skipping: frame.skipping });
-        movePlayhead(frame.playheadMs);
+        movePlayhead(frame.playheadMs, frame.skipping);
       }
       refreshStatus();
     },

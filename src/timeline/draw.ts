@@ -244,6 +244,12 @@ function drawSpan(ctx: Context, input: DrawInput, span: Span, startMs: number, e
     }
   }
 
+  // A thin gap where a span starts keeps back-to-back invocations apart.
+  if ((span.kind === 'init' || span.kind === 'invoke') && w > 4) {
+    ctx.fillStyle = PALETTE.background;
+    ctx.fillRect(x1, top, 1, height);
+  }
+
   const selected = span.requestId !== undefined && span.requestId === input.selectedRequestId && span.kind !== 'platform';
   if (selected || span === input.hovered) {
     ctx.strokeStyle = selected ? PALETTE.selection : PALETTE.hover;
@@ -309,7 +315,18 @@ function drawLaneEnd(ctx: Context, input: DrawInput, lane: Lane, top: number, he
     end.reason === 'code-updated'
       ? 'shut down: the code or configuration changed'
       : `reclaimed after ${formatDuration(end.idleMs)} idle`;
-  ctx.fillText(text, Math.max(x, LABEL_WIDTH) + 6, top + height / 2);
+  const textWidth = ctx.measureText(text).width;
+  const right = Math.max(x, LABEL_WIDTH) + 6;
+  if (right + textWidth <= input.width - 4) {
+    ctx.fillText(text, right, top + height / 2);
+    return;
+  }
+  // No room right of the marker (the playhead is near the edge): write it left of the marker.
+  const left = x - 8 - textWidth;
+  ctx.fillStyle = PALETTE.background;
+  ctx.fillRect(left - 3, top + 3, textWidth + 6, height - 6);
+  ctx.fillStyle = PALETTE.reclaimed;
+  ctx.fillText(text, left, top + height / 2);
 }
 
 function drawPlayhead(ctx: Context, input: DrawInput): void {

@@ -105,6 +105,12 @@ describe('followPlayhead', () => {
     expect(followed.msPerPx).toBe(scale.msPerPx);
   });
 
+  it('widens the view from its left edge when growing', () => {
+    const followed = followPlayhead(scale, 5000, true);
+    expect(followed.startMs).toBe(0);
+    expect(followed.timeToX(5000)).toBeCloseTo(1000 * FOLLOW_POSITION);
+  });
+
   it('brings the view back to a playhead left of it', () => {
     const later = scale.panBy(5000);
     const followed = followPlayhead(later, 100);

@@ -119,13 +119,18 @@ function clamp(value: number, min: number, max: number): number {
 export const FOLLOW_POSITION = 0.85;
 
 /**
- * Pans `scale` so that a moving playhead stays in view: it travels right until it reaches
- * `FOLLOW_POSITION` of the width and then the view moves with it. A playhead left of the
- * view (after a step back) brings the view back to it.
+ * Moves the view so that a moving playhead stays in view. The playhead travels right until it
+ * reaches `FOLLOW_POSITION` of the width. Then the view pans with it, or, with `grow` (while
+ * an idle stretch is skipped), widens from its left edge, so the work before the idle time
+ * stays in sight while the idle time runs to its end. A playhead left of the view (after a
+ * step back) brings the view back to it.
  */
-export function followPlayhead(scale: TimeScale, playheadMs: number): TimeScale {
+export function followPlayhead(scale: TimeScale, playheadMs: number, grow = false): TimeScale {
   const x = scale.timeToX(playheadMs);
-  if (x > scale.widthPx * FOLLOW_POSITION) return scale.placeAt(playheadMs, FOLLOW_POSITION);
+  if (x > scale.widthPx * FOLLOW_POSITION) {
+    if (!grow) return scale.placeAt(playheadMs, FOLLOW_POSITION);
+    return TimeScale.fromRange(scale.startMs, scale.startMs + (playheadMs - scale.startMs) / FOLLOW_POSITION, scale.widthPx);
+  }
   if (x < 0) return scale.placeAt(playheadMs, 1 - FOLLOW_POSITION);
   return scale;
 }
