@@ -166,6 +166,18 @@ describe('node executor', () => {
     expect(results[2]).toContain("Cannot import built-in module 'node:os'");
   });
 
+  it('reports a failed dynamic import as an error', async () => {
+    const code = `export const handler = async () => { await import('child_process'); return 'imported'; };`;
+    await executor.init(initRequest(spec('plain-import#1', code)));
+
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const result = await executor.invoke(invokeRequest('plain-import#1', attempt * 1000));
+
+      expect(result.outcome, logText(result.logs)).toBe('error');
+      expect(result.error?.errorMessage).toContain("Cannot import built-in module 'node:child_process'");
+    }
+  });
+
   it('hides the real process, require and Buffer', async () => {
     const code = `export const handler = async () => ({
       globalProcess: typeof globalThis.process,

@@ -53,17 +53,38 @@ export interface DriveOptions {
   readonly deadline: number;
 }
 
+/**
+ * Real time to wait for work outside the virtual clock before calling an environment idle.
+ * A rejected `import()` or a blocked `fetch` settles a few real milliseconds later (in Node,
+ * dynamic imports pass through the module-hooks thread), and without this grace such a
+ * handler would be reported as timed out instead of failing with its real error.
+ */
+const IDLE_GRACE_MS = 100;
+
+/** Waits real macrotasks until `isDone`, a virtual timer appears, or the grace period ends. */
+async function awaitRealWork(options: DriveOptions): Promise<boolean> {
+  const { env, macrotask, isDone } = options;
+  const giveUpAt = performance.now() + IDLE_GRACE_MS;
+  while (performance.now() < giveUpAt) {
+    await macrotask();
+    if (isDone() || env.clock.hasReferencedTimers()) return true;
+  }
+  return false;
+}
+
 export async function drive(options: DriveOptions): Promise<DriveOutcome> {
   const { env, macrotask, gate, isDone, deadline } = options;
   const clock = env.clock;
   for (;;) {
     await macrotask();
     if (isDone()) return { kind: 'done' };
-    const dueAt = clock.nextDueAt();
     // Timers released with `unref()` do not keep Node's event loop alive, so they never run here.
-    if (dueAt === undefined || !clock.hasReferencedTimers()) {
+    if (!clock.hasReferencedTimers()) {
+      if (await awaitRealWork(options)) continue;
       return { kind: 'idle' };
     }
+    const dueAt = clock.nextDueAt();
+    if (dueAt === undefined) return { kind: 'idle' };
     if (dueAt > deadline) {
       clock.advanceTo(deadline);
       return { kind: 'deadline' };
