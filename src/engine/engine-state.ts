@@ -7,7 +7,7 @@ import { EventQueue } from './event-queue';
 import type { ExecutionRequest } from './execution';
 import { ExecutionLedger } from './executions';
 import type { SimulationSettings } from './model';
-import type { FunctionState, Invocation, SimEvent, SimEventKind } from './records';
+import type { FunctionState, Invocation, InvocationPhase } from './records';
 import type { ReclaimReason, TraceEvent } from './trace';
 import { SeededRandom } from '../lib/random';
 
@@ -26,15 +26,15 @@ export interface RandomStreams {
 export interface EngineState {
   readonly settings: SimulationSettings;
   readonly functions: Map<string, FunctionState>;
-  readonly queue: EventQueue<SimEvent>;
+  readonly queue: EventQueue<Invocation | Environment>;
   readonly trace: TraceEvent[];
   /** Simulated time of the event being processed (or last processed), in ms. */
   now: number;
   readonly random: RandomStreams;
   readonly ledger: ExecutionLedger;
-  /** Output of the step in progress. */
-  executions: ExecutionRequest[];
-  disposed: string[];
+  /** Output of the step in progress; undefined until the step adds to it. */
+  executions: ExecutionRequest[] | undefined;
+  disposed: string[] | undefined;
 }
 
 export function createEngineState(settings: SimulationSettings): EngineState {
@@ -42,7 +42,7 @@ export function createEngineState(settings: SimulationSettings): EngineState {
   return {
     settings,
     functions: new Map(),
-    queue: new EventQueue<SimEvent>(),
+    queue: new EventQueue<Invocation | Environment>(),
     trace: [],
     now: 0,
     random: {
@@ -52,33 +52,36 @@ export function createEngineState(settings: SimulationSettings): EngineState {
       idleLifetimes: root.fork(),
     },
     ledger: new ExecutionLedger(),
-    executions: [],
-    disposed: [],
+    executions: undefined,
+    disposed: undefined,
   };
 }
 
-export function schedule(
-  state: EngineState,
-  kind: SimEventKind,
-  time: number,
-  invocation: Invocation | undefined,
-  env: Environment | undefined,
-  reason: ReclaimReason | undefined,
-): SimEvent {
-  const event: SimEvent = { time, seq: 0, heapIndex: -1, kind, invocation, env, reason };
-  state.queue.push(event);
-  return event;
+/** Schedules the next phase of a request; a request is in the queue at most once. */
+export function schedulePhase(state: EngineState, invocation: Invocation, phase: InvocationPhase, time: number): void {
+  invocation.phase = phase;
+  invocation.time = time;
+  state.queue.push(invocation);
+}
+
+/** Schedules an idle environment's shutdown, replacing any reclaim already scheduled for it. */
+export function scheduleReclaim(state: EngineState, env: Environment, time: number, reason: ReclaimReason): void {
+  state.queue.remove(env);
+  env.reclaimReason = reason;
+  env.time = time;
+  state.queue.push(env);
 }
 
 /** Hands an execution to the caller of the current step. */
 export function requestExecution(state: EngineState, invocation: Invocation, request: ExecutionRequest): void {
   state.ledger.add(invocation, request);
-  state.executions.push(request);
+  (state.executions ??= []).push(request);
 }
 
 /** Tells the executor to drop an environment's module instance, once per step. */
 export function dispose(state: EngineState, envId: string): void {
-  if (!state.disposed.includes(envId)) state.disposed.push(envId);
+  const disposed = (state.disposed ??= []);
+  if (!disposed.includes(envId)) disposed.push(envId);
 }
 
 export function functionNamed(state: EngineState, name: string): FunctionState {

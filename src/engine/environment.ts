@@ -2,9 +2,10 @@
  * Execution environments as the simulated service tracks them, and the pool of idle (frozen)
  * environments a function's next request is placed on.
  */
-import type { SimEvent } from './records';
+import type { Scheduled } from './event-queue';
 import type { EnvironmentSpec } from './execution';
 import type { FunctionConfig } from './model';
+import type { ReclaimReason } from './trace';
 
 /**
  * `busy` covers the platform work before INIT, INIT and INVOKE: the environment holds one
@@ -12,7 +13,11 @@ import type { FunctionConfig } from './model';
  */
 export type EnvironmentState = 'busy' | 'idle' | 'shut-down';
 
-export class Environment {
+/**
+ * One execution environment. While idle it is also the event queue's entry for its own
+ * reclaim (`time` is when, `reclaimReason` why), so reuse cancels the reclaim by removing it.
+ */
+export class Environment implements Scheduled {
   state: EnvironmentState = 'busy';
   /** True until INIT succeeds, and again after a timeout or a failed INIT resets the environment. */
   needsInit = true;
@@ -20,8 +25,10 @@ export class Environment {
   invocationsSinceInit = 0;
   /** Simulated time the environment last became idle, in ms. */
   idleSince = 0;
-  /** The scheduled reclaim while idle, so that reuse can cancel it. */
-  reclaimEvent: SimEvent | undefined;
+  reclaimReason: ReclaimReason = 'idle';
+  time = 0;
+  seq = 0;
+  heapIndex = -1;
 
   // Links of the idle pool's list; undefined while the environment is not in a pool.
   newer: Environment | undefined;

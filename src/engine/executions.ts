@@ -8,8 +8,9 @@ import type { Invocation, PendingExecution } from './records';
 
 export class ExecutionLedger {
   private nextId = 0;
-  private readonly pending = new Map<number, PendingExecution>();
+  /** The current step's executions; execution IDs are consecutive from `firstId`. */
   private stepExecutions: PendingExecution[] = [];
+  private firstId = 0;
   private unresolvedCount = 0;
 
   /** Number of handed-out executions without a result. */
@@ -22,11 +23,12 @@ export class ExecutionLedger {
     return this.nextId++;
   }
 
-  /** Records an execution handed out in the current step. */
+  /** Records an execution handed out in the current step, in ID order. */
   add(invocation: Invocation, request: ExecutionRequest): void {
-    const pending: PendingExecution = { request, invocation, result: undefined };
-    this.pending.set(request.executionId, pending);
-    this.stepExecutions.push(pending);
+    if (request.executionId !== this.firstId + this.stepExecutions.length) {
+      throw new Error(`ExecutionLedger: execution ${request.executionId} was added out of order.`);
+    }
+    this.stepExecutions.push({ request, invocation, result: undefined });
     this.unresolvedCount++;
   }
 
@@ -35,8 +37,8 @@ export class ExecutionLedger {
    * resolved, else undefined.
    */
   resolve(executionId: number, result: ExecutionResult): readonly PendingExecution[] | undefined {
-    const pending = this.pending.get(executionId);
-    if (pending === undefined) {
+    const pending = this.stepExecutions[executionId - this.firstId];
+    if (pending === undefined || pending.result !== undefined) {
       throw new Error(
         `Simulation.resolve: execution ${executionId} is not pending; it was never returned by step or is already resolved.`,
       );
@@ -46,12 +48,12 @@ export class ExecutionLedger {
         `Simulation.resolve: execution ${executionId} is an ${pending.request.kind} request but got an ${result.kind} result.`,
       );
     }
-    this.pending.delete(executionId);
     pending.result = result;
     this.unresolvedCount--;
     if (this.unresolvedCount > 0) return undefined;
     const complete = this.stepExecutions;
     this.stepExecutions = [];
+    this.firstId = this.nextId;
     return complete;
   }
 }

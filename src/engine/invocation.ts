@@ -4,8 +4,8 @@
  * user code hands an execution to the caller; its result schedules the phase's end.
  */
 import { billedDurationMs, firstInvokeCostMs } from './billing';
-import { dispose, requestExecution, schedule, type EngineState } from './engine-state';
-import type { InitResult, InvokeOutcome, InvokeRequest, InvokeResult, LambdaError } from './execution';
+import { dispose, requestExecution, schedulePhase, type EngineState } from './engine-state';
+import type { InitResult, InvokeOutcome, InvokeRequest, InvokeResult, LambdaError, LogLine } from './execution';
 import { release } from './placement';
 import * as logs from './platform-logs';
 import type { Invocation } from './records';
@@ -16,12 +16,18 @@ import { checkReportedDuration } from './validation';
 interface InvocationEnd {
   readonly outcome: InvokeOutcome;
   readonly durationMs: number;
-  readonly responseJson?: string;
-  readonly error?: LambdaError;
+  readonly responseJson: string | undefined;
+  readonly error: LambdaError | undefined;
   readonly status: logs.ReportStatus;
+  /** The handler's and the runtime's lines written during INVOKE. */
+  readonly invokeLogs: readonly LogLine[];
+  /** Lambda's timeout line, written after the handler's lines. */
+  readonly timeoutLine: LogLine | undefined;
   /** Set when the platform resets the environment after this invocation. */
-  readonly reset?: 'timeout' | 'init-error';
+  readonly reset: 'timeout' | 'init-error' | undefined;
 }
+
+const NO_LOGS: readonly LogLine[] = [];
 
 /** Starts INIT in the invocation's environment: the runtime's part, then the user's module code. */
 export function startInit(state: EngineState, invocation: Invocation): void {
@@ -32,10 +38,9 @@ export function startInit(state: EngineState, invocation: Invocation): void {
   invocation.cold = true;
   invocation.initStartTime = state.now;
   invocation.runtimeInitMs = state.random.initDurations.lognormalFromPercentiles(percentiles.p50, percentiles.p90);
-  invocation.logs.push({
-    time: state.now,
-    text: logs.initStartLine(profile.runtimeVersion, invocation.fn.runtimeVersionArn),
-  });
+  invocation.initLogs = [
+    { time: state.now, text: logs.initStartLine(profile.runtimeVersion, invocation.fn.runtimeVersionArn) },
+  ];
   state.trace.push({ type: 'init-start', time: state.now, envId: env.id, functionName: config.name });
   requestExecution(state, invocation, {
     kind: 'init',
@@ -50,16 +55,17 @@ export function applyInitResult(state: EngineState, invocation: Invocation, resu
   checkReportedDuration('userInitMs', result.userInitMs);
   invocation.initResult = result;
   invocation.initDurationMs = invocation.runtimeInitMs + result.userInitMs;
-  schedule(state, 'init-end', invocation.initStartTime + invocation.initDurationMs, invocation, invocation.env, undefined);
+  schedulePhase(state, invocation, 'init-end', invocation.initStartTime + invocation.initDurationMs);
 }
 
 export function endInit(state: EngineState, invocation: Invocation): void {
   const env = invocation.env!;
   const result = invocation.initResult!;
   const initDurationMs = invocation.initDurationMs!;
-  invocation.logs.push(...result.logs);
+  const initLogs = invocation.initLogs!;
+  for (const line of result.logs) initLogs.push(line);
   if (result.error) {
-    invocation.logs.push({ time: state.now, text: logs.initReportErrorLine(initDurationMs, result.error.errorType) });
+    initLogs.push({ time: state.now, text: logs.initReportErrorLine(initDurationMs, result.error.errorType) });
   }
   state.trace.push({
     type: 'init-end',
@@ -68,8 +74,8 @@ export function endInit(state: EngineState, invocation: Invocation): void {
     functionName: env.config.name,
     initDurationMs,
     userInitMs: result.userInitMs,
-    ...(result.error ? { error: result.error } : {}),
-    logs: invocation.logs.slice(),
+    error: result.error,
+    logs: initLogs,
   });
   if (result.error) {
     // NOTE: on-demand Lambda retries a failed INIT once inside the invoke phase (a second
@@ -79,8 +85,11 @@ export function endInit(state: EngineState, invocation: Invocation): void {
     finishInvocation(state, invocation, {
       outcome: 'error',
       durationMs: 0,
+      responseJson: undefined,
       error: result.error,
       status: { kind: 'error', errorType: result.error.errorType },
+      invokeLogs: NO_LOGS,
+      timeoutLine: undefined,
       reset: 'init-error',
     });
     return;
@@ -129,21 +138,25 @@ export function applyInvokeResult(
   invocation.invokeDurationMs =
     result.outcome === 'timeout' ? invocation.env!.config.timeoutMs : invocation.firstInvokeMs + result.durationMs;
   const endTime = invocation.invokeStartTime + invocation.invokeDurationMs;
-  schedule(state, 'invoke-end', endTime, invocation, invocation.env, undefined);
+  schedulePhase(state, invocation, 'invoke-end', endTime);
 }
+
+const STATUS_OK: logs.ReportStatus = { kind: 'ok' };
+const STATUS_TIMEOUT: logs.ReportStatus = { kind: 'timeout' };
 
 export function endInvoke(state: EngineState, invocation: Invocation): void {
   const result = invocation.invokeResult!;
-  invocation.logs.push(...result.logs);
   if (result.outcome === 'timeout') {
     const timeoutMs = invocation.env!.config.timeoutMs;
     const time = logs.isoTime(state.settings.epochMs, state.now);
-    invocation.logs.push({ time: state.now, text: logs.timeoutLine(time, invocation.requestId, timeoutMs) });
     finishInvocation(state, invocation, {
       outcome: 'timeout',
       durationMs: timeoutMs,
+      responseJson: undefined,
       error: logs.timeoutError(invocation.requestId, timeoutMs),
-      status: { kind: 'timeout' },
+      status: STATUS_TIMEOUT,
+      invokeLogs: result.logs,
+      timeoutLine: { time: state.now, text: logs.timeoutLine(time, invocation.requestId, timeoutMs) },
       reset: 'timeout',
     });
     return;
@@ -151,16 +164,18 @@ export function endInvoke(state: EngineState, invocation: Invocation): void {
   finishInvocation(state, invocation, {
     outcome: result.outcome,
     durationMs: invocation.invokeDurationMs,
-    ...(result.responseJson !== undefined ? { responseJson: result.responseJson } : {}),
-    ...(result.error !== undefined ? { error: result.error } : {}),
-    status: { kind: 'ok' },
+    responseJson: result.responseJson,
+    error: result.error,
+    status: STATUS_OK,
+    invokeLogs: result.logs,
+    timeoutLine: undefined,
+    reset: undefined,
   });
 }
 
 function recordInvokeStart(state: EngineState, invocation: Invocation): void {
   const env = invocation.env!;
   invocation.invokeStartTime = state.now;
-  invocation.logs.push({ time: state.now, text: logs.startLine(invocation.requestId) });
   state.trace.push({
     type: 'invoke-start',
     time: state.now,
@@ -178,17 +193,13 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
   const { requestId } = invocation;
   const initDurationMs = invocation.cold ? invocation.initDurationMs : undefined;
   const billed = billedDurationMs(end.durationMs, initDurationMs, state.settings.initBilled);
-  invocation.logs.push({ time: state.now, text: logs.endLine(requestId) });
-  invocation.logs.push({
-    time: state.now,
-    text: logs.reportLine({
-      requestId,
-      durationMs: end.durationMs,
-      billedDurationMs: billed,
-      memoryMb: config.memoryMb,
-      ...(initDurationMs !== undefined ? { initDurationMs } : {}),
-      status: end.status,
-    }),
+  const report = logs.reportLine({
+    requestId,
+    durationMs: end.durationMs,
+    billedDurationMs: billed,
+    memoryMb: config.memoryMb,
+    initDurationMs,
+    status: end.status,
   });
   state.trace.push({
     type: 'invoke-end',
@@ -200,11 +211,11 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
     cold: invocation.cold,
     durationMs: end.durationMs,
     billedDurationMs: billed,
-    ...(initDurationMs !== undefined ? { initDurationMs } : {}),
+    initDurationMs,
     memoryMb: config.memoryMb,
-    ...(end.responseJson !== undefined ? { responseJson: end.responseJson } : {}),
-    ...(end.error !== undefined ? { error: end.error } : {}),
-    logs: invocation.logs,
+    responseJson: end.responseJson,
+    error: end.error,
+    logs: invocationLogs(state.now, invocation, end, report),
   });
   if (end.reset) {
     // The runtime is shut down; the environment keeps its place and runs INIT on next use.
@@ -213,4 +224,23 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
     dispose(state, env.id);
   }
   release(state, invocation.fn, env);
+}
+
+/**
+ * The invocation's whole CloudWatch output in order: INIT lines when cold, START, the lines
+ * written during INVOKE, the timeout line, END and REPORT. Built once, at its final size.
+ */
+function invocationLogs(now: number, invocation: Invocation, end: InvocationEnd, report: string): LogLine[] {
+  const start: LogLine = { time: invocation.invokeStartTime, text: logs.startLine(invocation.requestId) };
+  const endLine: LogLine = { time: now, text: logs.endLine(invocation.requestId) };
+  const reportLine: LogLine = { time: now, text: report };
+  const { initLogs } = invocation;
+  if (initLogs === undefined && end.invokeLogs.length === 0 && end.timeoutLine === undefined) {
+    return [start, endLine, reportLine];
+  }
+  const lines = initLogs === undefined ? [start] : [...initLogs, start];
+  for (const line of end.invokeLogs) lines.push(line);
+  if (end.timeoutLine) lines.push(end.timeoutLine);
+  lines.push(endLine, reportLine);
+  return lines;
 }

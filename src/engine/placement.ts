@@ -3,7 +3,7 @@
  * new one, freezing an environment after its invocation, and shutting it down when its idle
  * lifetime runs out or its function's code changes.
  */
-import { dispose, schedule, type EngineState } from './engine-state';
+import { dispose, scheduleReclaim, type EngineState } from './engine-state';
 import { Environment } from './environment';
 import * as logs from './platform-logs';
 import type { FunctionState, Invocation } from './records';
@@ -18,7 +18,7 @@ import type { ReclaimReason } from './trace';
 export function placeOnIdleEnvironment(state: EngineState, invocation: Invocation): Environment | undefined {
   const env = invocation.fn.idle.pop();
   if (env === undefined) return undefined;
-  cancelReclaim(state, env);
+  state.queue.remove(env);
   env.state = 'busy';
   invocation.env = env;
   return env;
@@ -70,7 +70,7 @@ export function release(state: EngineState, fn: FunctionState, env: Environment)
   fn.idle.push(env);
   const { min, max } = state.settings.idleReclaimMs;
   const lifetimeMs = state.random.idleLifetimes.uniform(min, max);
-  env.reclaimEvent = schedule(state, 'reclaim', state.now + lifetimeMs, undefined, env, 'idle');
+  scheduleReclaim(state, env, state.now + lifetimeMs, 'idle');
 }
 
 /**
@@ -78,16 +78,13 @@ export function release(state: EngineState, fn: FunctionState, env: Environment)
  * They are reclaim events at the current time, so the next step reports them as disposed.
  */
 export function retireIdleEnvironments(state: EngineState, fn: FunctionState): void {
-  for (const env of fn.idle.drain()) {
-    cancelReclaim(state, env);
-    env.reclaimEvent = schedule(state, 'reclaim', state.now, undefined, env, 'code-updated');
-  }
+  for (const env of fn.idle.drain()) scheduleReclaim(state, env, state.now, 'code-updated');
 }
 
-export function reclaim(state: EngineState, env: Environment, reason: ReclaimReason): void {
-  env.reclaimEvent = undefined;
+/** Shuts down an environment whose reclaim came due. */
+export function reclaim(state: EngineState, env: Environment): void {
   env.pool?.remove(env);
-  shutDown(state, env, reason);
+  shutDown(state, env, env.reclaimReason);
 }
 
 function shutDown(state: EngineState, env: Environment, reason: ReclaimReason): void {
@@ -102,9 +99,4 @@ function shutDown(state: EngineState, env: Environment, reason: ReclaimReason): 
     reason,
   });
   dispose(state, env.id);
-}
-
-function cancelReclaim(state: EngineState, env: Environment): void {
-  if (env.reclaimEvent) state.queue.remove(env.reclaimEvent);
-  env.reclaimEvent = undefined;
 }

@@ -19,9 +19,18 @@ const REQUEST_ID = '8f5e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b';
 
 describe('platform log lines', () => {
   it('formats durations with two decimals', () => {
-    expect(formatMs(12.345)).toBe('12.35');
+    expect(formatMs(12.344)).toBe('12.34');
     expect(formatMs(1000)).toBe('1000.00');
     expect(formatMs(0.004)).toBe('0.00');
+    expect(formatMs(0.996)).toBe('1.00');
+    expect(formatMs(7.5)).toBe('7.50');
+  });
+
+  it('formats exactly as toFixed(2), half-way cases included', () => {
+    const random = new SeededRandom(11);
+    const samples = [1.005, 0.145, 2.675, 1.115, 10.235, 0.125, 123456.785, 0, 1e-9];
+    for (let i = 0; i < 20_000; i++) samples.push(random.uniform(0, 2000), Math.round(random.uniform(0, 200_000)) / 200);
+    for (const ms of samples) expect(formatMs(ms)).toBe(ms.toFixed(2));
   });
 
   it('START and END lines', () => {

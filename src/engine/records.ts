@@ -6,24 +6,17 @@ import type { Environment, IdlePool } from './environment';
 import type { Scheduled } from './event-queue';
 import type { ExecutionRequest, ExecutionResult, InitResult, InvokeResult, LogLine } from './execution';
 import type { FunctionConfig } from './model';
-import type { ReclaimReason } from './trace';
 
-export type SimEventKind = 'arrival' | 'init-start' | 'init-end' | 'invoke-end' | 'reclaim';
+/** The next thing that happens to a request, when it is in the event queue. */
+export type InvocationPhase = 'arrival' | 'init-start' | 'init-end' | 'invoke-end';
 
 /**
- * One scheduled event. A single object shape for every kind keeps the queue's comparisons
- * monomorphic; fields a kind does not use are undefined.
+ * A synchronous request from arrival to the end of its invocation. A request has at most one
+ * pending event at a time, so the request itself is the event queue's entry for it: `phase`
+ * says what happens at `time`.
  */
-export interface SimEvent extends Scheduled {
-  readonly kind: SimEventKind;
-  readonly invocation: Invocation | undefined;
-  readonly env: Environment | undefined;
-  /** Why a `reclaim` event shuts its environment down. */
-  readonly reason: ReclaimReason | undefined;
-}
-
-/** A synchronous request from arrival to the end of its invocation. */
-export interface Invocation {
+export interface Invocation extends Scheduled {
+  phase: InvocationPhase;
   readonly requestId: string;
   readonly fn: FunctionState;
   readonly event: unknown;
@@ -42,8 +35,8 @@ export interface Invocation {
   /** Duration as the REPORT line shows it, known once the invoke result is applied, in ms. */
   invokeDurationMs: number;
   invokeResult: InvokeResult | undefined;
-  /** CloudWatch lines so far: INIT_START and INIT output when cold, then START onwards. */
-  readonly logs: LogLine[];
+  /** INIT_START, the INIT output and (when INIT failed) INIT_REPORT, for a cold invocation. */
+  initLogs: LogLine[] | undefined;
 }
 
 /** An execution handed out by `step` and the result reported for it. */

@@ -8,15 +8,15 @@
  * their results are applied in the order they were requested, which keeps the trace
  * deterministic however the executions interleave in real time.
  */
-import { createEngineState, functionNamed, schedule, type EngineState } from './engine-state';
-import { IdlePool } from './environment';
+import { createEngineState, functionNamed, schedulePhase, type EngineState } from './engine-state';
+import { Environment, IdlePool } from './environment';
 import type { ExecutionRequest, ExecutionResult } from './execution';
 import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit, startInvoke } from './invocation';
 import { PLATFORM_OVERHEAD_MS } from './limits';
 import type { FunctionConfig, SimulationSettings, SyncRequestInput } from './model';
 import { createEnvironment, placeOnIdleEnvironment, reclaim, retireIdleEnvironments } from './placement';
 import * as logs from './platform-logs';
-import type { Invocation, PendingExecution, SimEvent } from './records';
+import type { Invocation, PendingExecution } from './records';
 import { RUNTIMES } from './runtimes';
 import type { TraceEvent } from './trace';
 import { validateConfig, validateSettings } from './validation';
@@ -27,6 +27,9 @@ export interface StepOutput {
   /** Environments whose module instance and timers the executor should drop. */
   readonly disposed: readonly string[];
 }
+
+/** Shared empty step output; most steps hand out no execution or no disposal. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The `source` of a request submitted without one. */
 const DEFAULT_SOURCE = 'direct';
@@ -85,6 +88,10 @@ export class Simulation {
     }
     const requestId = this.state.random.requestIds.uuid();
     const invocation: Invocation = {
+      time: request.at,
+      seq: 0,
+      heapIndex: -1,
+      phase: 'arrival',
       requestId,
       fn,
       event: request.event,
@@ -99,9 +106,9 @@ export class Simulation {
       firstInvokeMs: 0,
       invokeDurationMs: 0,
       invokeResult: undefined,
-      logs: [],
+      initLogs: undefined,
     };
-    schedule(this.state, 'arrival', request.at, invocation, undefined, undefined);
+    schedulePhase(this.state, invocation, 'arrival', request.at);
     return requestId;
   }
 
@@ -135,19 +142,19 @@ export class Simulation {
       );
     }
     const first = state.queue.peek();
-    if (first === undefined || first.time > until) return { executions: [], disposed: [] };
+    if (first === undefined || first.time > until) return { executions: NONE, disposed: NONE };
 
     const time = first.time;
     state.now = time;
-    state.executions = [];
-    state.disposed = [];
+    state.executions = undefined;
+    state.disposed = undefined;
     // Events that processing schedules at this same time are due now too, and run in this step.
     for (let event = state.queue.peek(); event !== undefined && event.time === time; event = state.queue.peek()) {
       state.queue.pop();
       this.eventCount++;
       this.process(event);
     }
-    return { executions: state.executions, disposed: state.disposed };
+    return { executions: state.executions ?? NONE, disposed: state.disposed ?? NONE };
   }
 
   /** Applies the result of an execution returned by `step`. */
@@ -158,23 +165,24 @@ export class Simulation {
     }
   }
 
-  private process(event: SimEvent): void {
+  private process(entry: Invocation | Environment): void {
     const { state } = this;
-    switch (event.kind) {
+    if (entry instanceof Environment) {
+      reclaim(state, entry);
+      return;
+    }
+    switch (entry.phase) {
       case 'arrival':
-        this.arrive(event.invocation!);
+        this.arrive(entry);
         break;
       case 'init-start':
-        startInit(state, event.invocation!);
+        startInit(state, entry);
         break;
       case 'init-end':
-        endInit(state, event.invocation!);
+        endInit(state, entry);
         break;
       case 'invoke-end':
-        endInvoke(state, event.invocation!);
-        break;
-      case 'reclaim':
-        reclaim(state, event.env!, event.reason!);
+        endInvoke(state, entry);
         break;
     }
   }
@@ -194,9 +202,9 @@ export class Simulation {
     if (warm === undefined) {
       // A cold start: platform work (placing the microVM, fetching code) comes before INIT
       // and is in neither Init Duration nor Billed Duration.
-      const env = createEnvironment(state, invocation);
+      createEnvironment(state, invocation);
       const overheadMs = state.random.placement.uniform(PLATFORM_OVERHEAD_MS.min, PLATFORM_OVERHEAD_MS.max);
-      schedule(state, 'init-start', state.now + overheadMs, invocation, env, undefined);
+      schedulePhase(state, invocation, 'init-start', state.now + overheadMs);
     } else if (warm.needsInit) {
       startInit(state, invocation);
     } else {

@@ -58,17 +58,41 @@ export class SeededRandom {
 
   /** Returns a random version 4 UUID, as Lambda uses for request IDs. */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const w0 = hex(this.nextUint32());
-    const w1 = hex(this.nextUint32());
-    const w2 = hex(this.nextUint32());
-    const w3 = hex(this.nextUint32());
-    const variant = ((parseInt(w2[0]!, 16) & 0x3) | 0x8).toString(16);
-    return `${w0}-${w1.slice(0, 4)}-4${w1.slice(5, 8)}-${variant}${w2.slice(1, 4)}-${w2.slice(4)}${w3}`;
+    const w0 = this.nextUint32();
+    const w1 = this.nextUint32();
+    const w2 = this.nextUint32();
+    const w3 = this.nextUint32();
+    // Layout 8-4-4-4-12 in hex: w0; the top 16 bits of w1; '4' and w1's low 12 bits (bits
+    // 12-15 are dropped); the variant digit (8 plus the low two bits of w2's first digit) and
+    // w2's next 12 bits; w2's low 16 bits and w3. One fromCharCode call gives a flat string,
+    // faster to build and smaller to keep than a concatenation of slices.
+    const codes = UUID_CODES;
+    writeHex(codes, 0, w0, 8);
+    writeHex(codes, 9, w1 >>> 16, 4);
+    writeHex(codes, 15, w1, 3);
+    codes[19] = HEX_CODES[((w2 >>> 28) & 0x3) | 0x8]!;
+    writeHex(codes, 20, w2 >>> 16, 3);
+    writeHex(codes, 24, w2, 4);
+    writeHex(codes, 28, w3, 8);
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** Derives an independent generator, e.g. one per execution environment. */
   fork(): SeededRandom {
     return new SeededRandom(this.nextUint32());
+  }
+}
+
+/** Character codes of the hex digits 0-9a-f. */
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+
+/** Scratch buffer for `uuid`, with the dashes and the version digit in place. */
+const UUID_CODES = Array.from('00000000-0000-4000-8000-000000000000', (char) => char.charCodeAt(0));
+
+/** Writes the low `digits` hex digits of `value` into `codes` from `offset`, most significant first. */
+function writeHex(codes: number[], offset: number, value: number, digits: number): void {
+  for (let i = digits - 1; i >= 0; i--) {
+    codes[offset + i] = HEX_CODES[value & 0xf]!;
+    value >>>= 4;
   }
 }
