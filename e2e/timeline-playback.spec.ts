@@ -22,11 +22,8 @@ interface RunState {
   setFollow(follow: boolean): void;
 }
 
-declare global {
-  interface Window {
-    __lambdaPlayground?: { store?: { getState(): RunState } } & Record<string, unknown>;
-  }
-}
+/** The part of the page's window this test reads: the app's test hook, which exposes the store. */
+type HookedWindow = { __lambdaPlayground: { store: { getState(): RunState } } };
 
 /** The canvas's layout constants, in CSS pixels (see src/timeline/draw.ts and layout.ts). */
 const LABEL_WIDTH = 132;
@@ -45,7 +42,7 @@ test('three concurrent requests play out and stop by themselves', async ({ page 
   // At 100× the idle time before reclaim (5 to 7 simulated minutes) takes about 4 s.
   await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
 
-  const lanes = await page.evaluate(() => window.__lambdaPlayground!.store!.getState().timeline.groups[0]!.lanes);
+  const lanes = await page.evaluate(() => (window as unknown as HookedWindow).__lambdaPlayground.store.getState().timeline.groups[0]!.lanes);
   expect(lanes).toHaveLength(3);
   for (const lane of lanes) {
     expect(lane.spans.map((span) => span.kind).slice(0, 3)).toEqual(['platform', 'init', 'invoke']);
@@ -54,13 +51,13 @@ test('three concurrent requests play out and stop by themselves', async ({ page 
 
   // Go back to the first second and click the first lane's INVOKE span.
   await page.evaluate(() => {
-    const state = window.__lambdaPlayground!.store!.getState();
+    const state = (window as unknown as HookedWindow).__lambdaPlayground.store.getState();
     state.setFollow(false);
     state.seek(1500);
-    window.__lambdaPlayground!.store!.getState().fitView();
+    (window as unknown as HookedWindow).__lambdaPlayground.store.getState().fitView();
   });
   const target = await page.evaluate(() => {
-    const state = window.__lambdaPlayground!.store!.getState();
+    const state = (window as unknown as HookedWindow).__lambdaPlayground.store.getState();
     const invoke = state.timeline.groups[0]!.lanes[0]!.spans.find((span) => span.kind === 'invoke')!;
     const middle = (invoke.startMs + invoke.endMs!) / 2;
     return { x: (middle - state.view.startMs) / state.view.msPerPx, requestId: invoke.requestId, outcome: invoke.outcome };
@@ -83,6 +80,6 @@ test('three concurrent requests play out and stop by themselves', async ({ page 
     .toEqual([0x3f, 0x9f, 0x7f]);
 
   await canvas.click({ position: point });
-  const selection = await page.evaluate(() => window.__lambdaPlayground!.store!.getState().selection);
+  const selection = await page.evaluate(() => (window as unknown as HookedWindow).__lambdaPlayground.store.getState().selection);
   expect(selection?.requestId).toBe(target.requestId);
 });
