@@ -131,7 +131,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     driver.session.load(scenario);
   };
 
-  /** Starts a fresh run when none is loaded, the last one failed, or the function changed since. */
+  /**
+   * Starts a fresh run when none is loaded, the last one failed, or the function changed since.
+   * The workspace replaces `functionSpec` only when its value changes, so its identity serves
+   * as the revision.
+   */
   const ensureCurrentRun = () => {
     const state = get();
     const snapshot = state.driver?.session.snapshot();
