@@ -57,7 +57,7 @@ export function createEngineState(settings: SimulationSettings): EngineState {
   };
 }
 
-/** Schedules the next phase of a request; a request is in the queue at most once. */
+/** Schedules the next phase of a request. The queue rejects a request that is already queued. */
 export function schedulePhase(state: EngineState, invocation: Invocation, phase: InvocationPhase, time: number): void {
   invocation.phase = phase;
   invocation.time = time;

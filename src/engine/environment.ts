@@ -8,7 +8,7 @@ import type { FunctionConfig } from './model';
 import type { ReclaimReason } from './trace';
 
 /**
- * `busy` covers the platform work before INIT, INIT and INVOKE: the environment holds one
+ * `busy` covers the platform work before INIT, INIT and INVOKE: the environment serves one
  * request from placement until its invocation ends. `idle` is frozen between invocations.
  */
 export type EnvironmentState = 'busy' | 'idle' | 'shut-down';

@@ -60,6 +60,14 @@ describe('EventQueue', () => {
     expect(drain(queue)).toEqual(['1', '2', '3', '5', '6', '7']);
   });
 
+  it('push rejects an entry already queued', () => {
+    const queue = new EventQueue<Item>();
+    const entry = item(1, 'a');
+    queue.push(entry);
+    expect(() => queue.push(entry)).toThrow(/already queued/);
+    expect(queue.size).toBe(1);
+  });
+
   it('remove returns false for an entry not queued', () => {
     const queue = new EventQueue<Item>();
     const entry = item(1, 'a');

@@ -23,8 +23,9 @@ export class EventQueue<T extends Scheduled> {
     return this.heap.length;
   }
 
-  /** Schedules `item` at `item.time`. */
+  /** Schedules `item` at `item.time`. Throws if it is already queued. */
   push(item: T): void {
+    if (item.heapIndex >= 0) throw new Error('EventQueue.push: the entry is already queued; remove it first.');
     item.seq = this.nextSeq++;
     item.heapIndex = this.heap.length;
     this.heap.push(item);

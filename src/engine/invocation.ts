@@ -12,7 +12,7 @@ import type { Invocation } from './records';
 import { RUNTIMES } from './runtimes';
 import { checkReportedDuration } from './validation';
 
-/** How an invocation ended, gathered before its invoke-end is recorded. */
+/** The end of an invocation, gathered before its invoke-end is recorded. */
 interface InvocationEnd {
   readonly outcome: InvokeOutcome;
   readonly durationMs: number;
@@ -227,8 +227,8 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
 }
 
 /**
- * The invocation's whole CloudWatch output in order: INIT lines when cold, START, the lines
- * written during INVOKE, the timeout line, END and REPORT. Built once, at its final size.
+ * Builds the invocation's whole CloudWatch output, once and at its final size: INIT lines when
+ * cold, START, the lines written during INVOKE, the timeout line, END and REPORT.
  */
 function invocationLogs(now: number, invocation: Invocation, end: InvocationEnd, report: string): LogLine[] {
   const start: LogLine = { time: invocation.invokeStartTime, text: logs.startLine(invocation.requestId) };

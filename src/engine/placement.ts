@@ -1,6 +1,6 @@
 /**
- * Where requests run and how environments end: placing a request on a warm environment or a
- * new one, freezing an environment after its invocation, and shutting it down when its idle
+ * Placement of requests and the end of environments: a request goes to a warm environment or
+ * a new one, an environment is frozen after its invocation, and it is shut down when its idle
  * lifetime runs out or its function's code changes.
  */
 import { dispose, scheduleReclaim, type EngineState } from './engine-state';
@@ -11,7 +11,7 @@ import type { ReclaimReason } from './trace';
 
 /**
  * Places a request on the most recently used idle environment of its function's current
- * version, if there is one; returns undefined when the request needs a new environment.
+ * version, if there is one. Returns undefined when the request needs a new environment.
  * TODO: concurrency limits and throttling are not modelled yet. Their check belongs here,
  * before the request takes a warm environment or `createEnvironment` makes one.
  */

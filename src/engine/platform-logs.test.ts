@@ -77,7 +77,7 @@ describe('platform log lines', () => {
     expect(line).toContain('\tDuration: 1000.00 ms\t');
   });
 
-  it('REPORT line of a failed INIT has Status and Error Type after Init Duration', () => {
+  it('REPORT line of a failed INIT', () => {
     const line = reportLine({
       requestId: REQUEST_ID,
       durationMs: 0,

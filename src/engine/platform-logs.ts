@@ -6,7 +6,7 @@
 import type { LambdaError } from './execution';
 import type { SeededRandom } from '../lib/random';
 
-/** How an invocation ended, as far as the REPORT line shows it. */
+/** The outcome of an invocation, as far as the REPORT line shows it. */
 export type ReportStatus =
   | { readonly kind: 'ok' }
   | { readonly kind: 'timeout' }
@@ -23,9 +23,9 @@ export interface ReportFields {
 }
 
 /**
- * Formats milliseconds with two decimals, as AWS prints Duration and Init Duration. Gives the
- * same digits as `ms.toFixed(2)`, which is the slow part of writing a REPORT line; values within
- * float error of a rounding boundary take `toFixed` itself.
+ * Formats milliseconds with two decimals, as AWS prints Duration and Init Duration. The digits
+ * are those of `ms.toFixed(2)`, which is the slow part of writing a REPORT line, so `toFixed`
+ * runs only for values within float error of a rounding boundary.
  */
 export function formatMs(ms: number): string {
   const scaled = ms * 100;
@@ -36,7 +36,7 @@ export function formatMs(ms: number): string {
   return `${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
 }
 
-/** The timeout in seconds with two decimals, as in `Task timed out after 3.00 seconds`. */
+/** Formats a timeout in seconds with two decimals, as in `Task timed out after 3.00 seconds`. */
 export function formatTimeoutSeconds(timeoutMs: number): string {
   return (timeoutMs / 1000).toFixed(2);
 }
@@ -45,7 +45,7 @@ export function initStartLine(runtimeVersion: string, runtimeVersionArn: string)
   return `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}`;
 }
 
-/** The line Lambda writes when INIT fails; on success Init Duration goes into REPORT instead. */
+/** Formats the line Lambda writes when INIT fails. After a successful INIT, Init Duration goes into REPORT instead. */
 export function initReportErrorLine(initDurationMs: number, errorType: string): string {
   return `INIT_REPORT Init Duration: ${formatMs(initDurationMs)} ms\tPhase: init\tStatus: error\tError Type: ${errorType}`;
 }
@@ -59,9 +59,9 @@ export function endLine(requestId: string): string {
 }
 
 /**
- * The REPORT line. AWS adds `Status` only when the platform ended the invocation (a timeout,
- * or a failed INIT with its `Error Type`); a handler that throws gets no Status field.
- * NOTE: AWS also prints `Max Memory Used`; the playground cannot measure a handler's memory,
+ * Formats the REPORT line. AWS adds `Status` only when the platform ended the invocation: a
+ * timeout, or a failed INIT with its `Error Type`. A handler that throws gets no Status field.
+ * NOTE: AWS also prints `Max Memory Used`. The playground cannot measure a handler's memory,
  * so the field is left out rather than invented.
  */
 export function reportLine(fields: ReportFields): string {
@@ -103,15 +103,15 @@ export function isoTime(epochMs: number, time: number): string {
   return new Date(epochMs + time).toISOString();
 }
 
-/** A log stream name of the form `2026/08/22/[$LATEST]<32 hex digits>`, as Lambda names them. */
+/** Makes a log stream name of the form `2026/08/22/[$LATEST]<32 hex digits>`, as Lambda names them. */
 export function logStreamName(epochMs: number, time: number, random: SeededRandom): string {
   const date = isoTime(epochMs, time).slice(0, 10).replaceAll('-', '/');
   return `${date}/[$LATEST]${randomHex(random, 4)}`;
 }
 
 /**
- * A Runtime Version ARN for the INIT_START line. AWS derives the 64-digit suffix from the
- * runtime build, so this is a stable made-up digest of the version and architecture.
+ * Makes a Runtime Version ARN for the INIT_START line. AWS derives the 64-digit suffix from the
+ * runtime build, so this one is a stable made-up digest of the version and architecture.
  */
 export function runtimeVersionArn(region: string, runtimeVersion: string, architecture: string): string {
   return `arn:aws:lambda:${region}::runtime:${digestHex(`${runtimeVersion}/${architecture}`)}`;

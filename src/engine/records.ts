@@ -12,8 +12,8 @@ export type InvocationPhase = 'arrival' | 'init-start' | 'init-end' | 'invoke-en
 
 /**
  * A synchronous request from arrival to the end of its invocation. A request has at most one
- * pending event at a time, so the request itself is the event queue's entry for it: `phase`
- * says what happens at `time`.
+ * pending event at a time, so the request itself is the event queue's entry for it, and
+ * `phase` names what happens at `time`.
  */
 export interface Invocation extends Scheduled {
   phase: InvocationPhase;

@@ -62,10 +62,11 @@ export class SeededRandom {
     const w1 = this.nextUint32();
     const w2 = this.nextUint32();
     const w3 = this.nextUint32();
-    // Layout 8-4-4-4-12 in hex: w0; the top 16 bits of w1; '4' and w1's low 12 bits (bits
-    // 12-15 are dropped); the variant digit (8 plus the low two bits of w2's first digit) and
-    // w2's next 12 bits; w2's low 16 bits and w3. One fromCharCode call gives a flat string,
-    // faster to build and smaller to keep than a concatenation of slices.
+    // The 8-4-4-4-12 hex groups are: w0. The top 16 bits of w1. '4' and w1's low 12 bits (its
+    // bits 12-15 are dropped). The variant digit (8 plus the low two bits of w2's first digit)
+    // and w2's next 12 bits. w2's low 16 bits and w3.
+    // One fromCharCode call gives a flat string, faster to build and smaller to keep than a
+    // concatenation of slices.
     const codes = UUID_CODES;
     writeHex(codes, 0, w0, 8);
     writeHex(codes, 9, w1 >>> 16, 4);
