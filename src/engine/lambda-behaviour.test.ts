@@ -110,6 +110,25 @@ describe('timeouts', () => {
     ]);
   });
 
+  it('disposes before re-INIT in the same step', () => {
+    const script: FunctionScript = { invoke: (event) => ({ durationMs: (event as { ms: number }).ms }) };
+    const { sim, executor } = setup(script, { timeoutMs: 1_000 });
+    sim.submit({ at: 0, functionName: 'fn', event: { ms: 10 } });
+    runScripted(sim, executor, 10_000);
+    sim.submit({ at: 20_000, functionName: 'fn', event: { ms: 5_000 } });
+    runScripted(sim, executor, 20_000);
+    // Submitted after the timed-out invocation's end was scheduled, so it is processed after it.
+    const next = sim.submit({ at: 21_000, functionName: 'fn', event: { ms: 10 } });
+    runScripted(sim, executor, 30_000);
+    expect(invokeEndOf(sim.trace, next)).toMatchObject({ envId: 'fn#1', cold: true, outcome: 'success' });
+    const resetAt = eventsOfType(sim.trace, 'env-reset')[0]!.time;
+    const reinitAt = eventsOfType(sim.trace, 'init-start')[1]!.time;
+    expect(resetAt).toBe(21_000);
+    expect(reinitAt).toBe(21_000);
+    const lifecycle = executor.calls.filter((call) => call.kind !== 'invoke').map((call) => call.kind);
+    expect(lifecycle).toEqual(['init', 'dispose', 'init']);
+  });
+
   it('a warm timeout bills exactly the timeout', () => {
     const script: FunctionScript = { invoke: (event) => ({ durationMs: (event as { ms: number }).ms }) };
     const { sim, executor } = setup(script, { timeoutMs: 1_000 });
