@@ -79,7 +79,7 @@ test.describe('invoke journey', () => {
     await expect(invoke).toBeEnabled();
     await invoke.click();
     await invoke.click();
-    // The third through the shortcut, pressed in the editor, where Monaco sees keys first.
+    // The third through the shortcut, pressed in the editor, where Monaco handles keys first.
     await clickIntoEditor(page);
     await page.keyboard.press('ControlOrMeta+Enter');
 
@@ -131,7 +131,7 @@ test.describe('invoke journey', () => {
     await expect(page.getByText('Memory 64 MB is out of range. Choose from 128 to 10,240 MB.')).toBeVisible();
     await expect(memory).toHaveValue('64');
     await expect(memory).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('The function keeps 128 MB until then.')).toBeVisible();
+    await expect(page.getByText('Until it is fixed, the function keeps 128 MB.')).toBeVisible();
 
     await memory.fill('1024');
     await expect(page.getByText(/Memory 64 MB is out of range/)).toHaveCount(0);
@@ -141,7 +141,7 @@ test.describe('invoke journey', () => {
     await openEditor(page);
     const code = 'export const handler = async () => "kept after reload";\n';
     await pasteIntoEditor(page, code);
-    // Saving is debounced; wait until the saved copy holds the new code.
+    // Saving is debounced, so wait until the saved copy contains the new code.
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('lambda-playground:workspace') ?? ''))
       .toContain('kept after reload');

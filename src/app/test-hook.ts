@@ -1,7 +1,7 @@
 /**
- * `window.__lambdaPlayground`: what browser tests read besides the DOM. The store gives the
- * model state (run status, trace, workspace); `spans()` gives the timeline's spans for the
- * current trace, built the same way the timeline builds them.
+ * Installs `window.__lambdaPlayground`, which browser tests read besides the DOM. Its store
+ * gives the model state: run status, trace and workspace. Its `spans()` returns the timeline's
+ * spans for the current trace, built the same way the timeline builds them.
  */
 import { useAppStore } from '../store';
 import { selectTrace } from '../store/run-view';

@@ -73,7 +73,7 @@ export function FunctionSettings() {
         fieldErrors[field] ? (
           <p key={field} id={errorId(field)} role="alert" className="mt-1.5 text-xs leading-snug text-red-700">
             {fieldErrors[field]}{' '}
-            <span className="text-slate-500">The function keeps {describeValue(field, validSettings[field])} until then.</span>
+            <span className="text-slate-500">Until it is fixed, the function keeps {describeValue(field, validSettings[field])}.</span>
           </p>
         ) : null,
       )}

@@ -74,10 +74,12 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
 const formatMs = (ms: number | undefined, digits = 2) => (ms === undefined ? '–' : `${ms.toFixed(digits)} ms`);
 
 function Metrics({ record }: { readonly record: InvocationRecord }) {
+  let initDuration = formatMs(record.initDurationMs);
+  if (record.initDurationMs === undefined && record.cold === false) initDuration = 'none (warm)';
   const items: [string, string][] = [
     ['Duration', formatMs(record.durationMs)],
     ['Billed Duration', formatMs(record.billedDurationMs, 0)],
-    ['Init Duration', record.initDurationMs === undefined ? (record.cold === false ? 'none (warm)' : '–') : formatMs(record.initDurationMs)],
+    ['Init Duration', initDuration],
     ['Memory Size', record.memoryMb === undefined ? '–' : `${record.memoryMb} MB`],
   ];
   return (

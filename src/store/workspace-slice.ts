@@ -58,7 +58,7 @@ export interface ValidSettings {
 export interface WorkspaceSlice extends WorkspaceDocument {
   /** The function as it runs: the code and the valid settings in effect. */
   readonly functionSpec: FunctionSpec;
-  /** Why the text of a settings field is invalid, per field. */
+  /** Messages for the settings fields whose text is invalid, by field. */
   readonly fieldErrors: Readonly<Partial<Record<SettingsField, string>>>;
   readonly eventParse: EventParse;
   readonly codeProblems: readonly CodeProblem[];
@@ -115,7 +115,7 @@ function firstMessage(error: { issues: readonly { message: string }[] }): string
   return error.issues[0]?.message ?? 'The value is invalid.';
 }
 
-/** Parses the test event text; the message says where the JSON is broken. */
+/** Parses the test event text; an error message gives the line and column of the fault. */
 export function parseEventText(text: string): EventParse {
   if (text.trim() === '') {
     return { ok: false, message: 'The test event is empty. Enter a JSON value, e.g. {} for an empty event.' };
@@ -241,7 +241,7 @@ export const selectFunctionSpec = (state: WorkspaceSlice) => state.functionSpec;
 export const selectEventParse = (state: WorkspaceSlice) => state.eventParse;
 
 /**
- * Why invoking is not possible right now, as a message that says what to fix, or undefined
+ * Returns why invoking is not possible right now, as a message naming what to fix, or undefined
  * when the code and the test event are ready.
  */
 export function selectInvokeBlocker(state: WorkspaceSlice): string | undefined {
