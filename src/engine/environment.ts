@@ -40,6 +40,8 @@ export class Environment implements Scheduled {
     /** The function version (its configuration) this environment was created for. */
     readonly config: FunctionConfig,
     readonly version: number,
+    /** Whether it is one of the function's provisioned environments, kept initialised and never reclaimed for idling. */
+    readonly provisioned = false,
   ) {}
 
   get id(): string {

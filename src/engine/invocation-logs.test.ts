@@ -1,6 +1,7 @@
-/** The CloudWatch lines an invocation's invoke-end carries, in order and with their times. */
+/** The CloudWatch lines built from an invocation's invoke-end, in order and with their times. */
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from './execution';
+import { invocationLogLines } from './platform-logs';
 import { Simulation } from './simulation';
 import { testFunction, testSettings } from './testing/fixtures';
 import { runScripted, ScriptedExecutor, type FunctionScript } from './testing/scripted-executor';
@@ -45,18 +46,18 @@ describe('invocation logs', () => {
     const id = sim.submit({ at: 0, functionName: 'fn', event: { ms: 12.344 } });
     runScripted(sim, executor, 10_000);
     const end = invokeEndOf(sim.trace, id);
-    expect(kinds(end.logs)).toEqual(['INIT_START', 'INFO', 'START', 'INFO', 'INFO', 'END', 'REPORT']);
-    expect(end.logs[0]!.text).toMatch(
+    expect(kinds(invocationLogLines(end))).toEqual(['INIT_START', 'INFO', 'START', 'INFO', 'INFO', 'END', 'REPORT']);
+    expect(invocationLogLines(end)[0]!.text).toMatch(
       /^INIT_START Runtime Version: nodejs:22\.v60\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$/,
     );
-    expect(end.logs[2]!.text).toBe(`START RequestId: ${id} Version: $LATEST`);
-    expect(end.logs[5]!.text).toBe(`END RequestId: ${id}`);
+    expect(invocationLogLines(end)[2]!.text).toBe(`START RequestId: ${id} Version: $LATEST`);
+    expect(invocationLogLines(end)[5]!.text).toBe(`END RequestId: ${id}`);
     const duration = end.durationMs.toFixed(2);
     const init = end.initDurationMs!.toFixed(2);
-    expect(end.logs[6]!.text).toBe(
+    expect(invocationLogLines(end)[6]!.text).toBe(
       `REPORT RequestId: ${id}\tDuration: ${duration} ms\tBilled Duration: ${end.billedDurationMs} ms\tMemory Size: 128 MB\tInit Duration: ${init} ms`,
     );
-    expect(isSorted(end.logs.map((line) => line.time))).toBe(true);
+    expect(isSorted(invocationLogLines(end).map((line) => line.time))).toBe(true);
   });
 
   it('platform lines carry the times of their phases', () => {
@@ -66,10 +67,10 @@ describe('invocation logs', () => {
     const [initStart] = eventsOfType(sim.trace, 'init-start');
     const [invokeStart] = eventsOfType(sim.trace, 'invoke-start');
     const end = invokeEndOf(sim.trace, id);
-    expect(end.logs[0]!.time).toBe(initStart!.time);
-    expect(end.logs[2]!.time).toBe(invokeStart!.time);
-    expect(end.logs[5]!.time).toBe(end.time);
-    expect(end.logs[6]!.time).toBe(end.time);
+    expect(invocationLogLines(end)[0]!.time).toBe(initStart!.time);
+    expect(invocationLogLines(end)[2]!.time).toBe(invokeStart!.time);
+    expect(invocationLogLines(end)[5]!.time).toBe(end.time);
+    expect(invocationLogLines(end)[6]!.time).toBe(end.time);
   });
 
   it('the init-end event carries INIT_START and the INIT output', () => {
@@ -88,8 +89,8 @@ describe('invocation logs', () => {
     const id = sim.submit({ at: 10_000, functionName: 'fn', event: { ms: 7.5 } });
     runScripted(sim, executor, 20_000);
     const end = invokeEndOf(sim.trace, id);
-    expect(kinds(end.logs)).toEqual(['START', 'INFO', 'INFO', 'END', 'REPORT']);
-    expect(end.logs[4]!.text).toBe(
+    expect(kinds(invocationLogLines(end))).toEqual(['START', 'INFO', 'INFO', 'END', 'REPORT']);
+    expect(invocationLogLines(end)[4]!.text).toBe(
       `REPORT RequestId: ${id}\tDuration: 7.50 ms\tBilled Duration: 8 ms\tMemory Size: 128 MB`,
     );
   });
@@ -101,9 +102,9 @@ describe('invocation logs', () => {
     const id = sim.submit({ at: 10_000, functionName: 'fn', event: { ms: 3_000 } });
     runScripted(sim, executor, 20_000);
     const end = invokeEndOf(sim.trace, id);
-    expect(kinds(end.logs)).toEqual(['START', 'INFO', 'INFO', 'timeout', 'END', 'REPORT']);
-    expect(end.logs[3]!.text).toBe(`2026-08-22T12:00:11.000Z ${id} Task timed out after 1.00 seconds`);
-    expect(end.logs[5]!.text).toBe(
+    expect(kinds(invocationLogLines(end))).toEqual(['START', 'INFO', 'INFO', 'timeout', 'END', 'REPORT']);
+    expect(invocationLogLines(end)[3]!.text).toBe(`2026-08-22T12:00:11.000Z ${id} Task timed out after 1.00 seconds`);
+    expect(invocationLogLines(end)[5]!.text).toBe(
       `REPORT RequestId: ${id}\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 128 MB\tStatus: timeout`,
     );
   });
@@ -121,13 +122,13 @@ describe('invocation logs', () => {
     const id = sim.submit({ at: 0, functionName: 'fn', event: {} });
     runScripted(sim, executor, 10_000);
     const end = invokeEndOf(sim.trace, id);
-    expect(kinds(end.logs)).toEqual(['INIT_START', 'ERROR', 'INIT_REPORT', 'START', 'END', 'REPORT']);
-    expect(end.logs[1]!.text).toContain('\tundefined\tERROR\tUncaught Exception \t{"errorType":"SyntaxError"');
-    expect(end.logs[2]!.text).toBe(
+    expect(kinds(invocationLogLines(end))).toEqual(['INIT_START', 'ERROR', 'INIT_REPORT', 'START', 'END', 'REPORT']);
+    expect(invocationLogLines(end)[1]!.text).toContain('\tundefined\tERROR\tUncaught Exception \t{"errorType":"SyntaxError"');
+    expect(invocationLogLines(end)[2]!.text).toBe(
       `INIT_REPORT Init Duration: ${end.initDurationMs!.toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: SyntaxError`,
     );
-    expect(end.logs[5]!.text.endsWith('\tStatus: error\tError Type: SyntaxError')).toBe(true);
-    expect(end.logs[5]!.text).toContain('\tDuration: 0.00 ms\t');
+    expect(invocationLogLines(end)[5]!.text.endsWith('\tStatus: error\tError Type: SyntaxError')).toBe(true);
+    expect(invocationLogLines(end)[5]!.text).toContain('\tDuration: 0.00 ms\t');
   });
 
   it('a handler error has no Status in REPORT', () => {
@@ -142,7 +143,7 @@ describe('invocation logs', () => {
     const id = sim.submit({ at: 0, functionName: 'fn', event: {} });
     runScripted(sim, executor, 10_000);
     const end = invokeEndOf(sim.trace, id);
-    expect(end.logs.some((line) => line.text.includes('\tERROR\tInvoke Error \t{"errorType":"Error"'))).toBe(true);
-    expect(end.logs[end.logs.length - 1]!.text).not.toContain('Status');
+    expect(invocationLogLines(end).some((line) => line.text.includes('\tERROR\tInvoke Error \t{"errorType":"Error"'))).toBe(true);
+    expect(invocationLogLines(end)[invocationLogLines(end).length - 1]!.text).not.toContain('Status');
   });
 });

@@ -18,11 +18,9 @@ interface InvocationEnd {
   readonly durationMs: number;
   readonly responseJson: string | undefined;
   readonly error: LambdaError | undefined;
-  readonly status: logs.ReportStatus;
-  /** The handler's and the runtime's lines written during INVOKE. */
+  /** The handler's and the runtime's lines written during INVOKE, then Lambda's timeout line. */
   readonly invokeLogs: readonly LogLine[];
-  /** Lambda's timeout line, written after the handler's lines. */
-  readonly timeoutLine: LogLine | undefined;
+  readonly initFailed: boolean;
   /** Set when the platform resets the environment after this invocation. */
   readonly reset: 'timeout' | 'init-error' | undefined;
 }
@@ -87,9 +85,8 @@ export function endInit(state: EngineState, invocation: Invocation): void {
       durationMs: 0,
       responseJson: undefined,
       error: result.error,
-      status: { kind: 'error', errorType: result.error.errorType },
       invokeLogs: NO_LOGS,
-      timeoutLine: undefined,
+      initFailed: true,
       reset: 'init-error',
     });
     return;
@@ -141,9 +138,6 @@ export function applyInvokeResult(
   schedulePhase(state, invocation, 'invoke-end', endTime);
 }
 
-const STATUS_OK: logs.ReportStatus = { kind: 'ok' };
-const STATUS_TIMEOUT: logs.ReportStatus = { kind: 'timeout' };
-
 export function endInvoke(state: EngineState, invocation: Invocation): void {
   const result = invocation.invokeResult!;
   if (result.outcome === 'timeout') {
@@ -154,9 +148,8 @@ export function endInvoke(state: EngineState, invocation: Invocation): void {
       durationMs: timeoutMs,
       responseJson: undefined,
       error: logs.timeoutError(invocation.requestId, timeoutMs),
-      status: STATUS_TIMEOUT,
-      invokeLogs: result.logs,
-      timeoutLine: { time: state.now, text: logs.timeoutLine(time, invocation.requestId, timeoutMs) },
+      invokeLogs: [...result.logs, { time: state.now, text: logs.timeoutLine(time, invocation.requestId, timeoutMs) }],
+      initFailed: false,
       reset: 'timeout',
     });
     return;
@@ -166,9 +159,8 @@ export function endInvoke(state: EngineState, invocation: Invocation): void {
     durationMs: invocation.invokeDurationMs,
     responseJson: result.responseJson,
     error: result.error,
-    status: STATUS_OK,
     invokeLogs: result.logs,
-    timeoutLine: undefined,
+    initFailed: false,
     reset: undefined,
   });
 }
@@ -186,21 +178,16 @@ function recordInvokeStart(state: EngineState, invocation: Invocation): void {
   });
 }
 
-/** Writes END and REPORT, records invoke-end, resets the environment if needed and frees it. */
+/**
+ * Records invoke-end, resets the environment if needed and frees it. Lambda's START, END and
+ * REPORT lines are not built here: `logs.invocationLogLines` derives them from the event.
+ */
 function finishInvocation(state: EngineState, invocation: Invocation, end: InvocationEnd): void {
   const env = invocation.env!;
   const { config } = env;
   const { requestId } = invocation;
   const initDurationMs = invocation.cold ? invocation.initDurationMs : undefined;
   const billed = billedDurationMs(end.durationMs, initDurationMs, state.settings.initBilled);
-  const report = logs.reportLine({
-    requestId,
-    durationMs: end.durationMs,
-    billedDurationMs: billed,
-    memoryMb: config.memoryMb,
-    initDurationMs,
-    status: end.status,
-  });
   state.trace.push({
     type: 'invoke-end',
     time: state.now,
@@ -215,7 +202,11 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
     memoryMb: config.memoryMb,
     responseJson: end.responseJson,
     error: end.error,
-    logs: invocationLogs(state.now, invocation, end, report),
+    logs: end.invokeLogs,
+    initLogs: invocation.initLogs,
+    startTime: invocation.invokeStartTime,
+    initFailed: end.initFailed,
+    provisioned: env.provisioned,
   });
   if (end.reset) {
     // The runtime is shut down; the environment keeps its place and runs INIT on next use.
@@ -224,23 +215,4 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
     dispose(state, env.id);
   }
   release(state, invocation.fn, env);
-}
-
-/**
- * Builds the invocation's whole CloudWatch output, once and at its final size: INIT lines when
- * cold, START, the lines written during INVOKE, the timeout line, END and REPORT.
- */
-function invocationLogs(now: number, invocation: Invocation, end: InvocationEnd, report: string): LogLine[] {
-  const start: LogLine = { time: invocation.invokeStartTime, text: logs.startLine(invocation.requestId) };
-  const endLine: LogLine = { time: now, text: logs.endLine(invocation.requestId) };
-  const reportLine: LogLine = { time: now, text: report };
-  const { initLogs } = invocation;
-  if (initLogs === undefined && end.invokeLogs.length === 0 && end.timeoutLine === undefined) {
-    return [start, endLine, reportLine];
-  }
-  const lines = initLogs === undefined ? [start] : [...initLogs, start];
-  for (const line of end.invokeLogs) lines.push(line);
-  if (end.timeoutLine) lines.push(end.timeoutLine);
-  lines.push(endLine, reportLine);
-  return lines;
 }

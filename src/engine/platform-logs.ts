@@ -3,7 +3,8 @@
  * REPORT, INIT_REPORT and the timeout line), in the text format AWS prints them. The handler's
  * own `console` lines and the runtime's `Invoke Error` line come from the sandbox, not from here.
  */
-import type { LambdaError } from './execution';
+import type { LambdaError, LogLine } from './execution';
+import type { InvokeEnded } from './trace';
 import type { SeededRandom } from '../lib/random';
 
 /** The outcome of an invocation, as far as the REPORT line shows it. */
@@ -82,6 +83,44 @@ export function reportLine(fields: ReportFields): string {
   if (fields.status.kind === 'timeout') parts.push('\tStatus: timeout');
   if (fields.status.kind === 'error') parts.push('\tStatus: error\tError Type: ', fields.status.errorType);
   return parts.join('');
+}
+
+/**
+ * Builds an invocation's whole CloudWatch output from its invoke-end event: on a cold start
+ * the INIT output (INIT_START, the module's lines, INIT_REPORT when INIT failed), then START,
+ * the lines written during INVOKE with the timeout line, END and REPORT. The engine records
+ * only the lines it cannot derive, so a trace stays small and fast to write; this function
+ * adds Lambda's own lines when someone reads them.
+ */
+export function invocationLogLines(event: InvokeEnded): LogLine[] {
+  const { requestId } = event;
+  const lines: LogLine[] = event.initLogs === undefined ? [] : [...event.initLogs];
+  // Traces recorded before `startTime` existed: the invocation started Duration before it ended.
+  const startTime = event.startTime ?? event.time - event.durationMs;
+  lines.push({ time: startTime, text: startLine(requestId) });
+  for (const line of event.logs) lines.push(line);
+  lines.push({ time: event.time, text: endLine(requestId) });
+  lines.push({
+    time: event.time,
+    text: reportLine({
+      requestId,
+      durationMs: event.durationMs,
+      billedDurationMs: event.billedDurationMs,
+      memoryMb: event.memoryMb,
+      initDurationMs: event.initDurationMs,
+      status: reportStatusOf(event),
+    }),
+  });
+  return lines;
+}
+
+const STATUS_OK: ReportStatus = { kind: 'ok' };
+const STATUS_TIMEOUT: ReportStatus = { kind: 'timeout' };
+
+function reportStatusOf(event: InvokeEnded): ReportStatus {
+  if (event.outcome === 'timeout') return STATUS_TIMEOUT;
+  if (event.initFailed && event.error) return { kind: 'error', errorType: event.error.errorType };
+  return STATUS_OK;
 }
 
 /** The line Lambda writes when it stops a handler at the function timeout. */

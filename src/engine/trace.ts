@@ -14,7 +14,15 @@ export type TraceEvent =
   | InvokeStarted
   | InvokeEnded
   | EnvironmentReset
-  | EnvironmentReclaimed;
+  | EnvironmentReclaimed
+  | RequestThrottled;
+
+/**
+ * How a request reached Lambda, which decides what its caller sees when Lambda rejects it:
+ * `direct` is an `Invoke` API call (a throttle is HTTP 429), `api-gateway` a REST or HTTP API
+ * with a Lambda proxy integration (a throttle reaches the client as HTTP 500).
+ */
+export type Invoker = 'direct' | 'api-gateway';
 
 /** A request reached the Lambda service. */
 export interface RequestReceived {
@@ -25,6 +33,8 @@ export interface RequestReceived {
   readonly invocationType: 'RequestResponse';
   readonly event: unknown;
   readonly source: string;
+  /** The engine always sets it; optional only so that older hand-written traces still type-check. */
+  readonly invoker?: Invoker;
 }
 
 /** A new execution environment was placed; platform work before INIT starts now. */
@@ -33,8 +43,13 @@ export interface EnvironmentCreated {
   readonly time: number;
   readonly envId: string;
   readonly functionName: string;
-  /** The request that caused it. */
-  readonly requestId: string;
+  /** The request that caused it; absent for a provisioned environment, which no request causes. */
+  readonly requestId?: string;
+  /**
+   * True for an environment of the function's provisioned concurrency: Lambda creates and
+   * initialises it before traffic and never reclaims it for idling. The engine always sets it.
+   */
+  readonly provisioned?: boolean;
 }
 
 export interface InitStarted {
@@ -42,6 +57,11 @@ export interface InitStarted {
   readonly time: number;
   readonly envId: string;
   readonly functionName: string;
+  /**
+   * The request waiting for this INIT; absent when a provisioned environment initialises
+   * ahead of traffic.
+   */
+  readonly requestId?: string;
 }
 
 export interface InitEnded {
@@ -65,6 +85,14 @@ export interface InvokeStarted {
   readonly requestId: string;
   /** Whether this invocation waited for its environment's INIT. */
   readonly cold: boolean;
+  /** Whether it runs on a provisioned environment. The engine always sets it. */
+  readonly provisioned?: boolean;
+  /**
+   * Whether it runs on an on-demand environment of a function that has provisioned
+   * concurrency: the CloudWatch `ProvisionedConcurrencySpilloverInvocations` case. The engine
+   * always sets it.
+   */
+  readonly spillover?: boolean;
 }
 
 export interface InvokeEnded {
@@ -85,10 +113,26 @@ export interface InvokeEnded {
   readonly responseJson?: string;
   readonly error?: LambdaError;
   /**
-   * The invocation's whole CloudWatch output: INIT_START and INIT output on a cold start, then
-   * START, the handler's lines, END and REPORT.
+   * The lines written during INVOKE: the handler's and the runtime's, then Lambda's
+   * `Task timed out` line on a timeout. Lambda's START, END and REPORT lines and the INIT
+   * output are not here; `invocationLogLines` in platform-logs.ts builds the whole
+   * CloudWatch output from this event.
    */
   readonly logs: readonly LogLine[];
+  /**
+   * On a cold invocation, the INIT output that came before START: the same lines as the
+   * init-end event's `logs`.
+   */
+  readonly initLogs?: readonly LogLine[];
+  /** Simulated time of the invocation's invoke-start, in ms. The engine always sets it. */
+  readonly startTime?: number;
+  /**
+   * True when the invocation failed because its environment's INIT failed, so REPORT shows
+   * `Status: error` with the INIT error's type. The engine always sets it.
+   */
+  readonly initFailed?: boolean;
+  /** Whether it ran on a provisioned environment (billed at the provisioned duration price). */
+  readonly provisioned?: boolean;
 }
 
 /** A timeout or a failed INIT reset the environment: its next invocation runs INIT again. */
@@ -117,4 +161,49 @@ export interface EnvironmentReclaimed {
   readonly idleMs: number;
   /** The engine always sets it; optional only so that older hand-written traces still type-check. */
   readonly reason?: ReclaimReason;
+}
+
+/**
+ * The reason Lambda throttled a request. `ReservedFunctionConcurrentInvocationLimitExceeded` and
+ * `ConcurrentInvocationLimitExceeded` are the `Reason` values of the Invoke API's
+ * `TooManyRequestsException`.
+ * NOTE: AWS documents no `Reason` for a request throttled because the function cannot add
+ * environments fast enough (the scaling rate); `ScalingRateExceeded` is the playground's name.
+ */
+export type ThrottleReason =
+  | 'ReservedFunctionConcurrentInvocationLimitExceeded'
+  | 'ConcurrentInvocationLimitExceeded'
+  | 'ScalingRateExceeded';
+
+/**
+ * Lambda rejected a synchronous request at once because no idle environment was free and no
+ * new one could be made. Lambda does not retry it; the request ends here without an
+ * environment.
+ */
+export interface RequestThrottled {
+  readonly type: 'throttled';
+  readonly time: number;
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly invoker: Invoker;
+  readonly reason: ThrottleReason;
+  /** The error Lambda returns; through API Gateway the client receives only a 500. */
+  readonly errorType: 'TooManyRequestsException';
+  /** HTTP status the caller receives: 429 from the Invoke API, 500 through API Gateway. */
+  readonly statusCode: 429 | 500;
+  /** The response body the caller receives, as JSON text. */
+  readonly responseJson: string;
+  /**
+   * The limit that was reached: the function's reserved concurrency, the concurrency the
+   * unreserved pool allows, or for the scaling rate the capacity of its token bucket (1,000
+   * environments per function, or the account-wide burst of the older model).
+   */
+  readonly limit: number;
+  /**
+   * Concurrency at that moment of what the limit covers: the function for a reserved limit
+   * and for the per-function scaling rate, the functions without reserved concurrency for
+   * the unreserved pool, the whole account for the account-wide burst. Idle provisioned
+   * environments count, because provisioned concurrency stays allocated while idle.
+   */
+  readonly concurrency: number;
 }

@@ -3,6 +3,7 @@
  * derivation is cached per trace array, so selectors that call it on every render stay cheap.
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
+import { invocationLogLines } from '../engine/platform-logs';
 import type { TraceEvent } from '../engine/trace';
 import { formatDuration } from '../timeline/format';
 
@@ -70,6 +71,7 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
       continue;
     }
     if (event.type === 'env-created') {
+      if (event.requestId === undefined) continue;
       const record = byId.get(event.requestId);
       if (record) record.envId = event.envId;
       continue;
@@ -91,8 +93,8 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
           memoryMb: event.memoryMb,
           responseJson: event.responseJson,
           error: event.error,
-          logs: event.logs,
         });
+        defineLazyLogs(record, event);
       }
     }
   }
@@ -100,6 +102,19 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
   const records = [...byId.values()];
   recordCache.set(trace, records);
   return records;
+}
+
+/**
+ * Makes `record.logs` the invocation's whole CloudWatch output, built from its invoke-end on
+ * first read: a run of 100,000 requests has as many records, and the inspector reads one.
+ */
+function defineLazyLogs(record: MutableRecord, end: Extract<TraceEvent, { type: 'invoke-end' }>): void {
+  let logs: readonly LogLine[] | undefined;
+  Object.defineProperty(record, 'logs', {
+    enumerable: true,
+    configurable: true,
+    get: () => (logs ??= invocationLogLines(end)),
+  });
 }
 
 export function findInvocation(trace: readonly TraceEvent[], requestId: string): InvocationRecord | undefined {
