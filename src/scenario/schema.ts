@@ -7,35 +7,26 @@
  * published in docs/scenario.schema.json (`npm run schema` rewrites it).
  */
 import { z } from 'zod';
-import { IDLE_RECLAIM_MS, MEMORY_MB, TIMEOUT_S } from '../engine/limits';
+import { concurrencyConfigProblems } from '../engine/concurrency-config';
+import {
+  ACCOUNT_BURST_SCALING,
+  ACCOUNT_CONCURRENCY,
+  IDLE_RECLAIM_MS,
+  MEMORY_MB,
+  PROVISIONED_ALLOCATION_MS,
+  TIMEOUT_S,
+} from '../engine/limits';
 import { DEFAULT_RUNTIME, RUNTIME_IDS, type RuntimeId } from '../engine/runtimes';
-import { unknownFieldsMessage } from './unknown-fields';
+import { describeInput, formatNumber, functionNameSchema, strictObject } from './schema-helpers';
+import { accountOf } from './to-engine';
+import { MAX_SCENARIO_REQUESTS, trafficEntrySchema, type ScriptedRequest, type TrafficEntry } from './traffic-schema';
+import { trafficRequestCount } from './traffic';
+
+export { functionNameSchema } from './schema-helpers';
+export { syncRequestSchema, trafficEntrySchema } from './traffic-schema';
+export type { ScriptedRequest, TrafficEntry };
 
 export const SCENARIO_VERSION = 1;
-
-const formatNumber = (n: number) => n.toLocaleString('en-US');
-
-/** Describes a JSON value for a message: `"abc"`, `12`, `an array`. */
-const describeInput = (input: unknown): string => {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
-  if (typeof input === 'object') return 'an object';
-  if (typeof input === 'string') return JSON.stringify(input);
-  return String(input);
-};
-
-/** Builds a strict object whose messages for unknown fields and a wrong type name `where`. */
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape, where: string) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return unknownFieldsMessage(issue.keys, known, where);
-      if (issue.code === 'invalid_type') return `Expected ${where} to be an object, found ${describeInput(issue.input)}.`;
-      return undefined;
-    },
-  });
-}
 
 const memoryRangeMessage = (issue: { input?: unknown }) =>
   `Memory ${String(issue.input)} MB is out of range. Choose from ${formatNumber(MEMORY_MB.min)} to ${formatNumber(MEMORY_MB.max)} MB.`;
@@ -55,13 +46,6 @@ export const timeoutSecondsSchema = z
   .min(TIMEOUT_S.min, { error: timeoutRangeMessage })
   .max(TIMEOUT_S.max, { error: timeoutRangeMessage });
 
-export const functionNameSchema = z
-  .string({ error: (issue) => `A function name is required, found ${describeInput(issue.input)}.` })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    error: (issue) =>
-      `Function name "${String(issue.input)}" is invalid. Use 1 to 64 letters, digits, hyphens or underscores.`,
-  });
-
 export const runtimeSchema = z.enum(RUNTIME_IDS as [RuntimeId, ...RuntimeId[]], {
   error: (issue) => `Runtime ${describeInput(issue.input)} is not offered. Choose one of ${RUNTIME_IDS.join(', ')}.`,
 });
@@ -77,6 +61,12 @@ const architectureSchema = z.enum(['x86_64', 'arm64'], {
   error: (issue) => `Architecture ${describeInput(issue.input)} is not offered. Choose x86_64 or arm64.`,
 });
 
+function concurrencySchema(label: string) {
+  const message = (issue: { input?: unknown }) =>
+    `${label} ${describeInput(issue.input)} is invalid. Use a whole number of 0 or more.`;
+  return z.number({ error: message }).int({ error: message }).min(0, { error: message });
+}
+
 export const functionSchema = strictObject(
   {
     name: functionNameSchema.describe('Function name, unique in the scenario: 1 to 64 letters, digits, hyphens or underscores.'),
@@ -90,47 +80,80 @@ export const functionSchema = strictObject(
     code: z
       .string({ error: 'The function code must be a string holding an ES module.' })
       .describe('Source of index.mjs: an ES module that exports the handler.'),
+    reservedConcurrency: concurrencySchema('Reserved concurrency')
+      .optional()
+      .describe(
+        'Reserved concurrency: the most environments the function may use at once, and a share of the account limit no other function can use. 0 throttles every request. Absent: the function uses the unreserved pool.',
+      ),
+    provisionedConcurrency: concurrencySchema('Provisioned concurrency')
+      .default(0)
+      .describe('Environments Lambda initialises before traffic and keeps ready; requests beyond them spill over to on-demand environments.'),
   },
   'a function',
 );
 
-const countMessage = (issue: { input?: unknown }) =>
-  `Request count ${describeInput(issue.input)} is invalid. Use a whole number from 1 to 10,000.`;
-
-/** One scripted request, or `count` identical requests at the same moment. */
-export const syncRequestSchema = strictObject(
-  {
-    at: z
-      .number({ error: (issue) => `A request time "at" must be a number of milliseconds, found ${describeInput(issue.input)}.` })
-      .min(0, { error: 'A request time "at" must be 0 or more milliseconds.' })
-      .describe('Simulated time the request arrives, in ms from the start of the scenario.'),
-    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
-    type: z
-      .literal('sync', { error: (issue) => `Request type ${describeInput(issue.input)} is not supported. Use "sync".` })
-      .default('sync')
-      .describe('Invocation type. Only "sync" (RequestResponse) exists in version 1.'),
-    count: z
-      .number({ error: countMessage })
-      .int({ error: countMessage })
-      .min(1, { error: countMessage })
-      .max(10_000, { error: countMessage })
-      .default(1)
-      .describe('Number of identical requests sent at the same moment, 1 to 10,000.'),
-    event: z.unknown().default({}).describe('The event the handler receives, any JSON value.'),
-    source: z
-      .string({ error: (issue) => `A request source must be a string, found ${describeInput(issue.input)}.` })
-      .optional()
-      .describe('Label for where the request came from, shown in the inspector; "scenario" when absent.'),
-  },
-  'a traffic entry',
-);
+const DEFAULT_ACCOUNT = {
+  concurrencyLimit: ACCOUNT_CONCURRENCY.limit,
+  unreservedMinimum: ACCOUNT_CONCURRENCY.unreservedMinimum,
+  scaling: 'per-function' as const,
+};
 
 const DEFAULT_SETTINGS = {
   region: 'us-east-1',
   accountId: '123456789012',
   idleReclaimMinutes: { min: IDLE_RECLAIM_MS.min / 60_000, max: IDLE_RECLAIM_MS.max / 60_000 },
   initBilled: true,
+  account: DEFAULT_ACCOUNT,
+  provisionedAllocationSeconds: PROVISIONED_ALLOCATION_MS / 1000,
 };
+
+const wholeNumberMessage = (label: string, least: number) => (issue: { input?: unknown }) =>
+  `${label} ${describeInput(issue.input)} is invalid. Use a whole number of ${least} or more.`;
+
+export const accountSchema = strictObject(
+  {
+    concurrencyLimit: z
+      .number({ error: wholeNumberMessage('Account concurrency limit', 1) })
+      .int({ error: wholeNumberMessage('Account concurrency limit', 1) })
+      .min(1, { error: wholeNumberMessage('Account concurrency limit', 1) })
+      .default(DEFAULT_ACCOUNT.concurrencyLimit)
+      .describe('Concurrent executions quota of the account in the Region: 1,000 by default, 10 for some new accounts.'),
+    unreservedMinimum: z
+      .number({ error: wholeNumberMessage('Unreserved minimum', 0) })
+      .int({ error: wholeNumberMessage('Unreserved minimum', 0) })
+      .min(0, { error: wholeNumberMessage('Unreserved minimum', 0) })
+      .default(DEFAULT_ACCOUNT.unreservedMinimum)
+      .describe('Concurrency that reserved and provisioned concurrency must leave to the other functions: 100 by default; AWS reports 50 or 10 for some accounts.'),
+    scaling: z
+      .enum(['per-function', 'account-burst'], {
+        error: (issue) => `Scaling ${describeInput(issue.input)} is not offered. Choose "per-function" or "account-burst".`,
+      })
+      .default(DEFAULT_ACCOUNT.scaling)
+      .describe(
+        'How fast Lambda adds environments: "per-function" (since 26 November 2023, 1,000 per function per 10 seconds) or "account-burst" (before it, an account-wide burst, then 500 a minute).',
+      ),
+    burstConcurrency: z
+      .union([z.literal(500), z.literal(1000), z.literal(3000)], {
+        error: (issue) => `Burst concurrency ${describeInput(issue.input)} is not offered. Choose 500, 1000 or 3000.`,
+      })
+      .optional()
+      .describe(
+        'Initial burst of the "account-burst" model: 3,000 in us-east-1, us-west-2 and eu-west-1, 1,000 in ap-northeast-1, eu-central-1 and us-east-2, 500 elsewhere (the default follows the region).',
+      ),
+  },
+  'settings.account',
+)
+  .refine((account) => account.unreservedMinimum <= account.concurrencyLimit, {
+    path: ['unreservedMinimum'],
+    error: (issue) => {
+      const account = issue.input as { concurrencyLimit: number; unreservedMinimum: number };
+      return `Unreserved minimum ${formatNumber(account.unreservedMinimum)} is greater than the account concurrency limit ${formatNumber(account.concurrencyLimit)}. Set it to at most the limit.`;
+    },
+  })
+  .default(DEFAULT_ACCOUNT)
+  .describe('Concurrency quota and scaling rules of the account.');
+
+export const BURST_CONCURRENCY_OPTIONS = ACCOUNT_BURST_SCALING.burstOptions;
 
 const minutesSchema = z
   .number({ error: (issue) => `Idle reclaim time must be a number of minutes, found ${describeInput(issue.input)}.` })
@@ -163,6 +186,14 @@ export const settingsSchema = strictObject(
       .boolean({ error: (issue) => `initBilled must be true or false, found ${describeInput(issue.input)}.` })
       .default(DEFAULT_SETTINGS.initBilled)
       .describe('Whether Init Duration counts in Billed Duration: true since 1 August 2025, false for the rule before.'),
+    account: accountSchema,
+    provisionedAllocationSeconds: z
+      .number({ error: (issue) => `provisionedAllocationSeconds must be a number of seconds, found ${describeInput(issue.input)}.` })
+      .min(0, { error: 'provisionedAllocationSeconds must be 0 or more seconds.' })
+      .default(DEFAULT_SETTINGS.provisionedAllocationSeconds)
+      .describe(
+        'Seconds from enabling provisioned concurrency until its environments start INIT. AWS says allocation starts after a minute or two; the default is 60.',
+      ),
   },
   'settings',
 )
@@ -235,9 +266,9 @@ export const scenarioSchema = strictObject(
       .min(1, { error: 'A scenario needs at least one function.' })
       .describe('The Lambda functions of the scenario.'),
     traffic: z
-      .array(syncRequestSchema, { error: (issue) => `traffic must be an array, found ${describeInput(issue.input)}.` })
+      .array(trafficEntrySchema, { error: (issue) => `traffic must be an array, found ${describeInput(issue.input)}.` })
       .default([])
-      .describe('Scripted requests on the simulated timeline.'),
+      .describe('Scripted requests and load patterns on the simulated timeline.'),
     view: viewSchema,
   },
   'the scenario',
@@ -263,10 +294,20 @@ export const scenarioSchema = strictObject(
         });
       }
     });
+    const requests = scenario.traffic.reduce((total, entry) => total + trafficRequestCount(entry), 0);
+    if (requests > MAX_SCENARIO_REQUESTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['traffic'],
+        message: `The traffic sends ${formatNumber(requests)} requests, more than the ${formatNumber(MAX_SCENARIO_REQUESTS)} a scenario may send. Lower the rates, durations or counts.`,
+      });
+    }
+    for (const problem of concurrencyConfigProblems(scenario.functions, accountOf(scenario))) {
+      ctx.addIssue({ code: 'custom', path: ['functions', problem.functionIndex, problem.field], message: problem.message });
+    }
   })
   .describe('A Lambda Playground scenario: functions, scripted traffic and the seed of a run.');
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type FunctionSpec = z.output<typeof functionSchema>;
-export type ScriptedRequest = z.output<typeof syncRequestSchema>;

@@ -1,6 +1,8 @@
 /** Converts a validated scenario into the engine's input. */
-import type { FunctionConfig, SimulationSettings, SyncRequestInput } from '../engine/model';
+import { accountBurstFor } from '../engine/limits';
+import type { AccountSettings, FunctionConfig, SimulationSettings, SyncRequestInput } from '../engine/model';
 import type { FunctionSpec, Scenario } from './schema';
+import { expandTrafficEntry } from './traffic';
 
 export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
   return {
@@ -11,6 +13,21 @@ export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
     code: fn.code,
     memoryMb: fn.memoryMb,
     timeoutMs: fn.timeoutSeconds * 1000,
+    reservedConcurrency: fn.reservedConcurrency,
+    provisionedConcurrency: fn.provisionedConcurrency,
+  };
+}
+
+/** The account settings of a scenario; the older model's burst defaults to the Region's. */
+export function accountOf(scenario: Pick<Scenario, 'settings'>): AccountSettings {
+  const { account, region } = scenario.settings;
+  return {
+    concurrencyLimit: account.concurrencyLimit,
+    unreservedMinimum: account.unreservedMinimum,
+    scaling:
+      account.scaling === 'per-function'
+        ? { kind: 'per-function' }
+        : { kind: 'account-burst', burst: account.burstConcurrency ?? accountBurstFor(region) },
   };
 }
 
@@ -25,21 +42,19 @@ export function toSimulationSettings(scenario: Scenario): SimulationSettings {
       max: scenario.settings.idleReclaimMinutes.max * 60_000,
     },
     initBilled: scenario.settings.initBilled,
+    account: accountOf(scenario),
+    provisionedAllocationMs: scenario.settings.provisionedAllocationSeconds * 1000,
   };
 }
 
-/** Expands the scripted traffic into one request each, in time order (stable for equal times). */
+/**
+ * Expands the traffic into one request each, in time order. Requests at the same time keep
+ * the order of their entries in the file, then the order within the entry.
+ */
 export function toSyncRequests(scenario: Scenario): SyncRequestInput[] {
   const requests: SyncRequestInput[] = [];
-  for (const request of scenario.traffic) {
-    for (let i = 0; i < request.count; i++) {
-      requests.push({
-        at: request.at,
-        functionName: request.function,
-        event: request.event,
-        source: request.source ?? 'scenario',
-      });
-    }
+  for (const entry of scenario.traffic) {
+    for (const request of expandTrafficEntry(entry)) requests.push(request);
   }
   return requests.sort((a, b) => a.at - b.at);
 }

@@ -29,7 +29,7 @@ describe('validateScenario', () => {
     expect(fn.runtime).toBe('nodejs24.x');
     expect(fn.handler).toBe('index.handler');
     expect(result.scenario.settings.initBilled).toBe(true);
-    expect(result.scenario.traffic[0]!.count).toBe(1);
+    expect(result.scenario.traffic[0]).toMatchObject({ count: 1 });
   });
 
   it('names the memory range for 64 MB', () => {

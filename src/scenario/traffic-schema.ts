@@ -1,0 +1,158 @@
+/**
+ * Traffic entries of a scenario: a number of requests at one moment, or a load pattern (a
+ * constant rate, a linear ramp, a spike on top of a base rate) that the playground expands
+ * deterministically into requests, so a shared scenario replays the same requests.
+ */
+import { z } from 'zod';
+import { describeInput, functionNameSchema, strictObject } from './schema-helpers';
+
+/** Most requests one scenario may send, patterns expanded. */
+export const MAX_SCENARIO_REQUESTS = 1_000_000;
+/** Highest request rate a pattern may use, per second. */
+export const MAX_RATE_PER_SECOND = 100_000;
+/** Longest a pattern may last, in ms (one hour). */
+export const MAX_PATTERN_DURATION_MS = 3_600_000;
+
+const atSchema = z
+  .number({ error: (issue) => `A request time "at" must be a number of milliseconds, found ${describeInput(issue.input)}.` })
+  .min(0, { error: 'A request time "at" must be 0 or more milliseconds.' });
+
+const typeSchema = z
+  .literal('sync', { error: (issue) => `Request type ${describeInput(issue.input)} is not supported. Use "sync".` })
+  .default('sync')
+  .describe('Invocation type. Only "sync" (RequestResponse) exists in version 1.');
+
+const invokerSchema = z
+  .enum(['direct', 'api-gateway'], {
+    error: (issue) => `Invoker ${describeInput(issue.input)} is not offered. Choose "direct" or "api-gateway".`,
+  })
+  .optional()
+  .describe(
+    'How the requests reach Lambda: "direct" (the Invoke API, the default) or "api-gateway" (a proxy integration). A throttled direct caller receives HTTP 429, an API Gateway client HTTP 500.',
+  );
+
+const sourceSchema = z
+  .string({ error: (issue) => `A request source must be a string, found ${describeInput(issue.input)}.` })
+  .optional()
+  .describe('Label for where the request came from, shown in the inspector; "scenario" when absent.');
+
+const eventSchema = z.unknown().default({}).describe('The event the handler receives, any JSON value.');
+
+const countMessage = (issue: { input?: unknown }) =>
+  `Request count ${describeInput(issue.input)} is invalid. Use a whole number from 1 to 10,000.`;
+
+/** A rate in requests per second; `allowZero` for the ends of a ramp. */
+function rateSchema(field: string, allowZero: boolean) {
+  const message = (issue: { input?: unknown }) =>
+    `${field} ${describeInput(issue.input)} is invalid. Use a number of requests per second ${allowZero ? 'from 0' : 'above 0'} up to ${MAX_RATE_PER_SECOND.toLocaleString('en-US')}.`;
+  const base = z.number({ error: message }).max(MAX_RATE_PER_SECOND, { error: message });
+  return allowZero ? base.min(0, { error: message }) : base.positive({ error: message });
+}
+
+function durationSchema(field: string) {
+  const message = (issue: { input?: unknown }) =>
+    `${field} ${describeInput(issue.input)} is invalid. Use a number of milliseconds above 0 up to ${MAX_PATTERN_DURATION_MS.toLocaleString('en-US')} (one hour).`;
+  return z.number({ error: message }).positive({ error: message }).max(MAX_PATTERN_DURATION_MS, { error: message });
+}
+
+/** One scripted request, or `count` identical requests at the same moment. */
+export const syncRequestSchema = strictObject(
+  {
+    pattern: z
+      .literal('at-once')
+      .optional()
+      .describe('"at-once" (the default): count requests arrive together at "at".'),
+    at: atSchema.describe('Simulated time the request arrives, in ms from the start of the scenario.'),
+    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
+    type: typeSchema,
+    count: z
+      .number({ error: countMessage })
+      .int({ error: countMessage })
+      .min(1, { error: countMessage })
+      .max(10_000, { error: countMessage })
+      .default(1)
+      .describe('Number of identical requests sent at the same moment, 1 to 10,000.'),
+    event: eventSchema,
+    source: sourceSchema,
+    invoker: invokerSchema,
+  },
+  'a traffic entry',
+);
+
+export const constantTrafficSchema = strictObject(
+  {
+    pattern: z.literal('constant').describe('Requests evenly spaced at a constant rate.'),
+    at: atSchema.describe('Simulated time the first request arrives, in ms from the start of the scenario.'),
+    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
+    type: typeSchema,
+    ratePerSecond: rateSchema('ratePerSecond', false).describe('Requests per second.'),
+    durationMs: durationSchema('durationMs').describe('How long the rate lasts, in ms.'),
+    event: eventSchema,
+    source: sourceSchema,
+    invoker: invokerSchema,
+  },
+  'a constant traffic entry',
+);
+
+export const rampTrafficSchema = strictObject(
+  {
+    pattern: z.literal('ramp').describe('A rate that changes linearly from one value to another.'),
+    at: atSchema.describe('Simulated time the ramp starts, in ms from the start of the scenario.'),
+    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
+    type: typeSchema,
+    fromRatePerSecond: rateSchema('fromRatePerSecond', true).describe('Requests per second at the start.'),
+    toRatePerSecond: rateSchema('toRatePerSecond', true).describe('Requests per second at the end.'),
+    durationMs: durationSchema('durationMs').describe('How long the ramp lasts, in ms.'),
+    event: eventSchema,
+    source: sourceSchema,
+    invoker: invokerSchema,
+  },
+  'a ramp traffic entry',
+);
+
+export const spikeTrafficSchema = strictObject(
+  {
+    pattern: z.literal('spike').describe('A constant base rate with a window of extra requests on top.'),
+    at: atSchema.describe('Simulated time the base rate starts, in ms from the start of the scenario.'),
+    function: functionNameSchema.describe('Name of the function to invoke; it must be defined in functions.'),
+    type: typeSchema,
+    ratePerSecond: rateSchema('ratePerSecond', true).describe('Base requests per second.'),
+    durationMs: durationSchema('durationMs').describe('How long the base rate lasts, in ms.'),
+    spikeAt: atSchema.describe('Simulated time the spike starts, in ms from the start of the scenario; within the base window.'),
+    spikeRatePerSecond: rateSchema('spikeRatePerSecond', false).describe('Extra requests per second during the spike, on top of the base rate.'),
+    spikeDurationMs: durationSchema('spikeDurationMs').describe('How long the spike lasts, in ms; it ends within the base window.'),
+    event: eventSchema,
+    source: sourceSchema,
+    invoker: invokerSchema,
+  },
+  'a spike traffic entry',
+);
+
+const PATTERNS = ['at-once', 'constant', 'ramp', 'spike'];
+
+export const trafficEntrySchema = z
+  .discriminatedUnion('pattern', [syncRequestSchema, constantTrafficSchema, rampTrafficSchema, spikeTrafficSchema], {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `Traffic pattern ${describeInput((issue.input as { pattern?: unknown } | undefined)?.pattern)} is not offered. Choose one of ${PATTERNS.map((p) => `"${p}"`).join(', ')}, or leave it out for requests at one moment.`
+        : undefined,
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.pattern === 'ramp' && entry.fromRatePerSecond === 0 && entry.toRatePerSecond === 0) {
+      ctx.addIssue({ code: 'custom', path: ['toRatePerSecond'], message: 'A ramp from 0 to 0 requests per second sends nothing. Give one end a rate above 0.' });
+    }
+    if (entry.pattern === 'spike') {
+      const end = entry.at + entry.durationMs;
+      if (entry.spikeAt < entry.at || entry.spikeAt + entry.spikeDurationMs > end) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spikeAt'],
+          message: `The spike from ${entry.spikeAt} ms for ${entry.spikeDurationMs} ms does not lie within the base window from ${entry.at} to ${end} ms. Move or shorten it.`,
+        });
+      }
+    }
+  });
+
+export type ScriptedRequest = z.output<typeof syncRequestSchema>;
+export type TrafficEntry = z.output<typeof trafficEntrySchema>;
+export type TrafficPattern = NonNullable<TrafficEntry['pattern']>;
