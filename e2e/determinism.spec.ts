@@ -1,0 +1,136 @@
+/**
+ * The same scenario and seed give the same trace in the browser and in the headless runner.
+ * The page plays a scenario to its end, and its trace, serialized as the runner's `--trace`
+ * file, must equal that file byte for byte. A run a person clicked through must replay the
+ * same from its recorded scenario, in the runner and in the page.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import type { SentRequest } from '../src/driver/session';
+import type { TraceEvent } from '../src/engine/trace';
+import type { Scenario } from '../src/scenario/schema';
+import { withRecordedTraffic } from '../src/store/run-model';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+
+interface TraceFile {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly startTime: string;
+  readonly events: readonly TraceEvent[];
+}
+
+interface HookedWindow {
+  __lambdaPlayground: {
+    runScenario(text: string): void;
+    store: {
+      getState(): {
+        runScenario?: Scenario;
+        snapshot?: { trace: readonly TraceEvent[]; error?: string; sent: readonly SentRequest[] };
+      };
+    };
+  };
+}
+
+let outputFolder: string;
+
+test.beforeAll(async () => {
+  outputFolder = await mkdtemp(join(tmpdir(), 'lambda-playground-determinism-'));
+});
+
+test.afterAll(async () => {
+  await rm(outputFolder, { recursive: true, force: true });
+});
+
+/** Runs `scenarioPath` with the headless runner and returns the text of its `--trace` file. */
+async function runnerTrace(scenarioPath: string): Promise<string> {
+  const tracePath = join(outputFolder, `${scenarioPath.replace(/\W+/g, '-')}.trace.json`);
+  await run(join(root, 'node_modules/.bin/tsx'), ['src/cli/simulate.ts', scenarioPath, '--trace', tracePath], { cwd: root });
+  return readFile(tracePath, 'utf8');
+}
+
+/** Opens the app with playback at 100×, so that idle stretches before reclaim take a few seconds. */
+async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('timeline')).toHaveAttribute('data-run-status', 'idle');
+  await page.getByLabel('Playback speed').selectOption('100');
+}
+
+/** Waits until the run has started and ended, and returns its trace from the store. */
+async function traceOfFinishedRun(page: Page): Promise<readonly TraceEvent[]> {
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toHaveAttribute('data-run-status', /playing|executing/);
+  await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 45_000 });
+  const snapshot = await page.evaluate(() => (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot);
+  expect(snapshot?.error).toBeUndefined();
+  return snapshot?.trace ?? [];
+}
+
+/** Plays the scenario in the page until the run is idle and returns the trace from the store. */
+async function browserTrace(page: Page, scenarioText: string): Promise<readonly TraceEvent[]> {
+  await openApp(page);
+  await page.evaluate((text) => (window as unknown as HookedWindow).__lambdaPlayground.runScenario(text), scenarioText);
+  return traceOfFinishedRun(page);
+}
+
+/** Describes where two serialized traces first differ, with some text around it, or returns `none`. */
+function firstDifference(expected: string, actual: string): string {
+  let index = 0;
+  while (index < expected.length && expected[index] === actual[index]) index++;
+  if (index === expected.length && index === actual.length) return 'none';
+  const from = Math.max(0, index - 200);
+  return `at character ${index}:\n  runner:  …${expected.slice(from, index + 200)}\n  browser: …${actual.slice(from, index + 200)}`;
+}
+
+for (const scenarioPath of ['examples/cold-and-warm.json', 'examples/timeout.json']) {
+  test(`${scenarioPath} gives the runner's trace`, async ({ page }) => {
+    const scenarioText = await readFile(join(root, scenarioPath), 'utf8');
+    const [fileText, events] = await Promise.all([runnerTrace(scenarioPath), browserTrace(page, scenarioText)]);
+
+    // The trace file's header comes from the scenario, so only the events can differ.
+    const file = JSON.parse(fileText) as TraceFile;
+    const expected = JSON.stringify(file.events);
+    const actual = JSON.stringify(events);
+    expect(events.length).toBeGreaterThan(0);
+    expect(firstDifference(expected, actual)).toBe('none');
+    expect(actual).toBe(expected);
+
+    // And the whole file, as the runner would write it for the browser's events.
+    expect(`${JSON.stringify({ ...file, events }, null, 2)}\n`).toBe(fileText);
+  });
+}
+
+test('recorded run replays the same in the runner', async ({ page }) => {
+  // Requests a person sends: two invokes as a client awaiting each response, then two at once.
+  await openApp(page);
+  await page.getByRole('button', { name: /^Invoke/ }).click();
+  await page.getByRole('button', { name: /^Invoke/ }).click();
+  await page.getByLabel('Number of requests to send at once').fill('2');
+  await page.getByRole('button', { name: 'Send 2 requests' }).click();
+  const live = await traceOfFinishedRun(page);
+  expect(live.filter((event) => event.type === 'invoke-end')).toHaveLength(4);
+
+  // The scenario a shared link carries: the run's scenario with the sent requests in its traffic.
+  const { runScenario, sent } = await page.evaluate(() => {
+    const state = (window as unknown as HookedWindow).__lambdaPlayground.store.getState();
+    return { runScenario: state.runScenario, sent: state.snapshot?.sent ?? [] };
+  });
+  expect(runScenario).toBeDefined();
+  const recorded = withRecordedTraffic(runScenario!, sent);
+  const scenarioPath = join(outputFolder, 'recorded.json');
+  await writeFile(scenarioPath, JSON.stringify(recorded, null, 2));
+  const file = JSON.parse(await runnerTrace(scenarioPath)) as TraceFile;
+  const expected = JSON.stringify(file.events);
+
+  expect(firstDifference(expected, JSON.stringify(live)), 'live run').toBe('none');
+
+  await page.getByRole('button', { name: 'Replay' }).click();
+  const replayed = await traceOfFinishedRun(page);
+  expect(firstDifference(expected, JSON.stringify(replayed)), 'replay').toBe('none');
+});
