@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
-import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH } from '../timeline/draw';
-import { computeLayout, hitTest, type Hit, type TimelineLayout } from '../timeline/layout';
+import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH, maxScrollY, SCROLLBAR_WIDTH, scrollThumb } from '../timeline/draw';
+import { hitTest, type Hit } from '../timeline/hit-test';
+import { computeLayout, type TimelineLayout } from '../timeline/layout';
 import type { Span } from '../timeline/spans';
 import { TimelineTooltip } from './TimelineTooltip';
 
@@ -15,8 +16,8 @@ interface Press {
   readonly startY: number;
   lastX: number;
   lastY: number;
-  /** `scrub` on the axis moves the playhead; `pan` elsewhere moves the view. */
-  readonly mode: 'scrub' | 'pan';
+  /** `scrub` on the axis moves the playhead, `scroll` on the scrollbar moves the rows, `pan` elsewhere moves the view. */
+  readonly mode: 'scrub' | 'scroll' | 'pan';
   dragging: boolean;
 }
 
@@ -36,7 +37,6 @@ export function TimelineCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useRef({ width: 0, height: 0, ratio: 1 });
-  const scrollY = useRef(0);
   const layoutRef = useRef<TimelineLayout | undefined>(undefined);
   const hoveredSpan = useRef<Span | undefined>(undefined);
   const press = useRef<Press | undefined>(undefined);
@@ -86,9 +86,10 @@ export function TimelineCanvas() {
 
       const state = useAppStore.getState();
       const { width, height, ratio } = size.current;
-      const layout = computeLayout(state.timeline, state.playheadMs);
+      const layout = computeLayout(state.timeline, state.playheadMs, { collapsed: state.collapsedFunctions });
       layoutRef.current = layout;
-      scrollY.current = clampScroll(scrollY.current, layout, height);
+      const scrollY = Math.min(state.timelineScrollY, maxScrollY(layout.height, height));
+      if (scrollY !== state.timelineScrollY) state.setTimelineScroll(scrollY);
       const key = [
         state.timelineVersion,
         state.playheadMs,
@@ -97,7 +98,8 @@ export function TimelineCanvas() {
         width,
         height,
         ratio,
-        scrollY.current,
+        scrollY,
+        state.collapsedFunctions.join('\n'),
         state.selection?.requestId,
         state.selection?.envId,
         layout.height,
@@ -113,7 +115,7 @@ export function TimelineCanvas() {
         playheadMs: state.playheadMs,
         width,
         height,
-        scrollY: scrollY.current,
+        scrollY,
         selectedRequestId: state.selection?.requestId,
         selectedEnvId: state.selection?.envId,
         hovered: hoveredSpan.current,
@@ -142,7 +144,7 @@ export function TimelineCanvas() {
       const layout = layoutRef.current;
       const overflow = layout ? layout.height > size.current.height - AXIS_HEIGHT : false;
       if (event.shiftKey || Math.abs(dx) > Math.abs(dy)) state.panBy(event.shiftKey ? dy || dx : dx);
-      else if (overflow) scrollY.current = clampScroll(scrollY.current + dy, layout!, size.current.height);
+      else if (overflow) scrollBy(dy);
       else state.panBy(dy);
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
@@ -151,9 +153,22 @@ export function TimelineCanvas() {
 
   const hitAt = (x: number, y: number): Hit | undefined => {
     const layout = layoutRef.current;
-    if (!layout || y < AXIS_HEIGHT || x < LABEL_WIDTH) return undefined;
+    if (!layout || y < AXIS_HEIGHT || onScrollbar(x, y)) return undefined;
     const state = useAppStore.getState();
-    return hitTest(layout, state.view, x - LABEL_WIDTH, y - AXIS_HEIGHT + scrollY.current, state.playheadMs);
+    return hitTest(layout, state.view, x - LABEL_WIDTH, y - AXIS_HEIGHT + state.timelineScrollY, state.playheadMs);
+  };
+
+  /** Scrolls so that the scrollbar's thumb is centred on canvas y `y`, unless the thumb is already under it. */
+  const scrollToThumbAt = (y: number) => {
+    const thumb = scrollThumb(layoutRef.current?.height ?? 0, size.current.height, useAppStore.getState().timelineScrollY);
+    if (!thumb || (y >= thumb.top && y <= thumb.top + thumb.height)) return;
+    scrollBy((y - (thumb.top + thumb.height / 2)) * thumb.scrollPerPx);
+  };
+
+  const onScrollbar = (x: number, y: number): boolean => {
+    const layout = layoutRef.current;
+    const { width, height } = size.current;
+    return y >= AXIS_HEIGHT && x >= width - SCROLLBAR_WIDTH && layout !== undefined && maxScrollY(layout.height, height) > 0;
   };
 
   const scrubTo = (x: number) => {
@@ -165,9 +180,10 @@ export function TimelineCanvas() {
     if (event.button !== 0) return;
     const { offsetX: x, offsetY: y } = event.nativeEvent;
     event.currentTarget.setPointerCapture(event.pointerId);
-    const mode = y < AXIS_HEIGHT && x >= LABEL_WIDTH ? 'scrub' : 'pan';
+    const mode = y < AXIS_HEIGHT && x >= LABEL_WIDTH ? 'scrub' : onScrollbar(x, y) ? 'scroll' : 'pan';
     press.current = { startX: x, startY: y, lastX: x, lastY: y, mode, dragging: false };
     if (mode === 'scrub') scrubTo(x);
+    if (mode === 'scroll') scrollToThumbAt(y);
   };
 
   const onPointerMove = (event: React.PointerEvent<HTMLCanvasElement>) => {
@@ -177,11 +193,17 @@ export function TimelineCanvas() {
       const hit = hitAt(x, y);
       hoveredSpan.current = hit?.kind === 'span' ? hit.span : undefined;
       setHover(hit ? { hit, x, y } : undefined);
-      event.currentTarget.style.cursor = cursorFor(y, hit);
+      event.currentTarget.style.cursor = onScrollbar(x, y) ? 'default' : cursorFor(y, hit);
       return;
     }
     if (current.mode === 'scrub') {
       scrubTo(x);
+      return;
+    }
+    if (current.mode === 'scroll') {
+      const thumb = scrollThumb(layoutRef.current?.height ?? 0, size.current.height, useAppStore.getState().timelineScrollY);
+      if (thumb) scrollBy((y - current.lastY) * thumb.scrollPerPx);
+      current.lastY = y;
       return;
     }
     if (!current.dragging && Math.hypot(x - current.startX, y - current.startY) < DRAG_THRESHOLD_PX) return;
@@ -189,8 +211,7 @@ export function TimelineCanvas() {
     setHover(undefined);
     event.currentTarget.style.cursor = 'grabbing';
     useAppStore.getState().panBy(current.lastX - x);
-    const layout = layoutRef.current;
-    if (layout) scrollY.current = clampScroll(scrollY.current + current.lastY - y, layout, size.current.height);
+    scrollBy(current.lastY - y);
     current.lastX = x;
     current.lastY = y;
   };
@@ -202,7 +223,8 @@ export function TimelineCanvas() {
     if (!current || current.mode !== 'pan' || current.dragging) return;
     const hit = hitAt(current.startX, current.startY);
     const state = useAppStore.getState();
-    if (hit?.kind === 'request') state.select({ requestId: hit.marker.requestId });
+    if (hit?.kind === 'request' || hit?.kind === 'throttle') state.select({ requestId: hit.marker.requestId });
+    else if (hit?.kind === 'group') state.toggleFunctionCollapsed(hit.row.group.functionName);
     else if (hit?.kind === 'span') {
       const { span, lane } = hit;
       state.select(span.requestId && span.kind !== 'frozen' && span.kind !== 'reset' ? { requestId: span.requestId, envId: lane.envId } : { envId: lane.envId });
@@ -240,6 +262,12 @@ export function TimelineCanvas() {
   );
 }
 
+/** Scrolls the rows by `dy` CSS pixels, within the content. */
+function scrollBy(dy: number): void {
+  const state = useAppStore.getState();
+  state.setTimelineScroll(state.timelineScrollY + dy);
+}
+
 /** CSS pixels per unit of a wheel event's delta: lines are about 16 px, pages a canvas height. */
 function wheelPixelsPerUnit(deltaMode: number, pageHeight: number): number {
   if (deltaMode === WheelEvent.DOM_DELTA_LINE) return 16;
@@ -249,10 +277,5 @@ function wheelPixelsPerUnit(deltaMode: number, pageHeight: number): number {
 
 function cursorFor(y: number, hit: Hit | undefined): string {
   if (y < AXIS_HEIGHT) return 'ew-resize';
-  return hit ? 'pointer' : 'grab';
-}
-
-function clampScroll(scroll: number, layout: TimelineLayout, height: number): number {
-  const max = Math.max(0, layout.height - (height - AXIS_HEIGHT) + 8);
-  return Math.min(Math.max(0, scroll), max);
+  return hit && hit.kind !== 'aggregate' ? 'pointer' : 'grab';
 }

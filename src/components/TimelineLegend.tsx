@@ -29,6 +29,24 @@ export function TimelineLegend() {
         <span aria-hidden className="inline-block h-3 w-0.5" style={{ backgroundColor: PALETTE.reclaimed }} />
         Environment shut down
       </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden style={{ color: PALETTE.throttle }}>
+          ◆
+        </span>
+        Throttled request
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-3 w-[3px]" style={{ backgroundColor: PALETTE.provisioned }} />
+        Provisioned environment
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span
+          aria-hidden
+          className="inline-block h-2.5 w-4 rounded-sm"
+          style={{ backgroundColor: PALETTE.success, borderTop: `3px solid ${PALETTE.spillover}` }}
+        />
+        Spillover (on demand beyond provisioned)
+      </li>
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDuration, formatPlayhead, shortRequestId } from '../timeline/format';
-import type { Hit } from '../timeline/layout';
-import type { Span } from '../timeline/spans';
+import type { Hit } from '../timeline/hit-test';
+import type { Span, ThrottleMarker } from '../timeline/spans';
 
 interface TimelineTooltipProps {
   readonly hit: Hit;
@@ -12,9 +12,9 @@ interface TimelineTooltipProps {
   readonly containerWidth: number;
 }
 
-/** The box that describes the span or request marker under the pointer. */
+/** The box that describes the span, marker or row under the pointer. */
 export function TimelineTooltip({ hit, playheadMs, x, y, containerWidth }: TimelineTooltipProps) {
-  const lines = hit.kind === 'request' ? requestLines(hit) : spanLines(hit.span, hit.lane.ordinal, playheadMs);
+  const lines = linesFor(hit, playheadMs);
   const [title, ...rest] = lines;
   const width = 250;
   const left = Math.min(x + 14, containerWidth - width - 4);
@@ -32,6 +32,51 @@ export function TimelineTooltip({ hit, playheadMs, x, y, containerWidth }: Timel
   );
 }
 
+function linesFor(hit: Hit, playheadMs: number): string[] {
+  switch (hit.kind) {
+    case 'request':
+      return requestLines(hit);
+    case 'throttle':
+      return throttleLines(hit.marker);
+    case 'span':
+      return spanLines(hit.span, hit.lane.ordinal, hit.lane.provisioned, playheadMs);
+    case 'group':
+      return [
+        hit.row.group.functionName,
+        hit.row.collapsed ? 'Click to show one lane per environment' : 'Click to fold the lanes into one row',
+      ];
+    case 'aggregate':
+      return [
+        `${hit.busy.toLocaleString('en-US')} of ${hit.row.laneCount.toLocaleString('en-US')} environments busy`,
+        `${hit.initializing.toLocaleString('en-US')} of them starting (platform work or INIT)`,
+        `At ${formatPlayhead(hit.timeMs)}`,
+      ];
+  }
+}
+
+/** A sentence per throttle reason naming the limit that was reached and the concurrency counted against it. */
+const THROTTLE_LIMITS: Record<ThrottleMarker['reason'], (marker: ThrottleMarker) => string> = {
+  ReservedFunctionConcurrentInvocationLimitExceeded: (marker) =>
+    `${marker.concurrency} busy of the function's reserved concurrency of ${marker.limit}`,
+  ConcurrentInvocationLimitExceeded: (marker) =>
+    `${marker.concurrency} busy of the ${marker.limit} the unreserved account concurrency allows`,
+  ScalingRateExceeded: (marker) => `No environment could be added: the scaling rate's capacity of ${marker.limit} was used up`,
+};
+
+function throttleLines(marker: ThrottleMarker): string[] {
+  const status =
+    marker.statusCode === 500
+      ? 'API Gateway returned 500 (Lambda: 429 TooManyRequestsException)'
+      : `${marker.statusCode} TooManyRequestsException`;
+  return [
+    `Throttled: request ${shortRequestId(marker.requestId)}`,
+    status,
+    `Reason: ${marker.reason}`,
+    THROTTLE_LIMITS[marker.reason](marker),
+    `At ${formatPlayhead(marker.timeMs)}; Lambda does not retry it`,
+  ];
+}
+
 function requestLines(hit: Extract<Hit, { kind: 'request' }>): string[] {
   const { marker } = hit;
   return [
@@ -41,11 +86,11 @@ function requestLines(hit: Extract<Hit, { kind: 'request' }>): string[] {
   ];
 }
 
-function spanLines(span: Span, ordinal: number, playheadMs: number): string[] {
+function spanLines(span: Span, ordinal: number, provisioned: boolean, playheadMs: number): string[] {
   const running = span.endMs === undefined || span.endMs > playheadMs;
   const shownEnd = running ? playheadMs : span.endMs!;
   const duration = `${formatDuration(shownEnd - span.startMs)}${running ? ' so far' : ''}`;
-  const where = `env ${ordinal}, from ${formatPlayhead(span.startMs)}`;
+  const where = `${provisioned ? 'provisioned ' : ''}env ${ordinal}, from ${formatPlayhead(span.startMs)}`;
   const request = span.requestId ? `Request ${shortRequestId(span.requestId)}` : undefined;
 
   switch (span.kind) {
@@ -54,7 +99,10 @@ function spanLines(span: Span, ordinal: number, playheadMs: number): string[] {
     case 'init': {
       const title = span.initFailed && !running ? 'INIT failed' : running ? 'INIT running' : 'INIT';
       const initDuration = !running && span.initDurationMs !== undefined ? `Init Duration ${formatDuration(span.initDurationMs)}` : duration;
-      return compact([title, initDuration, request && `Cold start for ${request}`, where]);
+      let reason: string | undefined;
+      if (request) reason = `Cold start for ${request}`;
+      else if (provisioned) reason = 'Provisioned concurrency: initialised before any request';
+      return compact([title, initDuration, reason, where]);
     }
     case 'invoke': {
       const outcome = running ? 'running' : (span.outcome ?? 'running');
@@ -63,6 +111,7 @@ function spanLines(span: Span, ordinal: number, playheadMs: number): string[] {
         request,
         `Duration ${duration}`,
         span.cold ? 'Cold start (after INIT)' : 'Warm start (environment reused)',
+        span.spillover ? 'Spillover: every provisioned environment was busy, so it ran on demand' : undefined,
         where,
       ]);
     }

@@ -52,6 +52,10 @@ export interface RunSlice {
   /** Whether the view pans to keep the moving playhead visible. */
   readonly follow: boolean;
   readonly view: TimeScale;
+  /** How far the timeline's rows are scrolled up, in CSS pixels; the canvas keeps it within its content. */
+  readonly timelineScrollY: number;
+  /** Functions whose lanes the timeline folds into one aggregate row. */
+  readonly collapsedFunctions: readonly string[];
   readonly runStatus: RunStatus;
   readonly selection: RunSelection | undefined;
   /** The scenario the current run was loaded from, before any recorded traffic. */
@@ -93,6 +97,10 @@ export interface RunSlice {
   panBy(dx: number): void;
   /** Fits the whole run so far into the view. */
   fitView(): void;
+  /** Scrolls the timeline's rows to `scrollY` CSS pixels from the top. */
+  setTimelineScroll(scrollY: number): void;
+  /** Folds a function's lanes into one aggregate row, or unfolds them. */
+  toggleFunctionCollapsed(functionName: string): void;
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
@@ -126,6 +134,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       playheadMs: 0,
       selection: undefined,
       runError: undefined,
+      timelineScrollY: 0,
       view: TimeScale.fromRange(-INITIAL_VIEW_MS * 0.02, INITIAL_VIEW_MS * 0.98, view.widthPx),
     });
     driver.session.load(scenario);
@@ -186,6 +195,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     skipping: false,
     follow: true,
     view: TimeScale.fromRange(-INITIAL_VIEW_MS * 0.02, INITIAL_VIEW_MS * 0.98, INITIAL_WIDTH_PX),
+    timelineScrollY: 0,
+    collapsedFunctions: [],
     runStatus: 'idle',
     selection: undefined,
     runScenario: undefined,
@@ -318,6 +329,20 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       // Room right of the playhead keeps the labels at the ends of lanes readable.
       set({ view: view.fit(0, Math.max(playheadMs, 1) * FIT_END_MARGIN) });
     },
+
+    setTimelineScroll: (scrollY) => {
+      const next = Math.max(0, scrollY);
+      if (next !== get().timelineScrollY) set({ timelineScrollY: next });
+    },
+
+    toggleFunctionCollapsed: (functionName) => {
+      const collapsed = get().collapsedFunctions;
+      set({
+        collapsedFunctions: collapsed.includes(functionName)
+          ? collapsed.filter((name) => name !== functionName)
+          : [...collapsed, functionName],
+      });
+    },
   };
 };
 
@@ -329,6 +354,7 @@ export const selectSpeed = (state: RunSlice) => state.speed;
 export const selectSkipping = (state: RunSlice) => state.skipping;
 export const selectFollow = (state: RunSlice) => state.follow;
 export const selectView = (state: RunSlice) => state.view;
+export const selectCollapsedFunctions = (state: RunSlice) => state.collapsedFunctions;
 export const selectTimelineVersion = (state: RunSlice) => state.timelineVersion;
 export const selectRunError = (state: RunSlice) => state.runError;
 export const selectHasDriver = (state: RunSlice) => state.driver !== undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH, type DrawInput } from './draw';
 import { computeLayout } from './layout';
+import { PALETTE } from './palette';
 import { TimeScale } from './scale';
 import { TimelineModel } from './spans';
 import { TraceBuilder } from './testing/trace-builder';
@@ -80,5 +81,42 @@ describe('drawTimeline', () => {
     const { ctx, texts } = recordingContext();
     drawTimeline(ctx, inputFor(new TimelineModel(), 0, 1000));
     expect(texts.map((entry) => entry.text)).toContain('empty');
+  });
+});
+
+describe('drawTimeline at scale', () => {
+  it('labels only the lanes inside the canvas', () => {
+    const wide = new TraceBuilder('wide');
+    for (let n = 0; n < 1000; n++) wide.cold(n, `wide#${n + 1}`, `req-${n}`, { platform: 50, init: 50, duration: 100 });
+    const model = new TimelineModel();
+    model.update(wide.build());
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, { ...inputFor(model, 5000, 5000), scrollY: 4000 });
+    const laneLabels = texts.filter((entry) => /^env \d+/.test(entry.text)).map((entry) => Number(entry.text.slice(4)));
+    // 274 px of rows at 8 px a lane: about 35 lanes, labelled every second one.
+    expect(laneLabels.length).toBeGreaterThan(10);
+    expect(laneLabels.length).toBeLessThan(30);
+    expect(Math.min(...laneLabels)).toBeGreaterThan(490);
+    expect(Math.max(...laneLabels)).toBeLessThan(540);
+  });
+
+  it('badges provisioned lanes', () => {
+    const model = new TimelineModel();
+    model.update(new TraceBuilder().provisioned(0, 'fn#1', { platform: 100, init: 200 }).build());
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 1000, 1000));
+    expect(texts.map((entry) => entry.text)).toContain('provisioned');
+  });
+
+  it('draws a density strip for thousands of throttles', () => {
+    const trace = new TraceBuilder().cold(0, 'fn#1', 'ok', { platform: 10, init: 10, duration: 10 });
+    for (let n = 0; n < 5000; n++) trace.throttle(n / 5, `throttled-${n}`);
+    const model = new TimelineModel();
+    model.update(trace.build());
+    const { ctx, rects, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 1000, 1000));
+    expect(texts.map((entry) => entry.text)).toContain('throttled (5,000)');
+    const bars = rects.filter((rect) => rect.fill === PALETTE.throttle && rect.w === 1);
+    expect(bars.length).toBeGreaterThan(100);
   });
 });

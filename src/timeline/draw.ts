@@ -1,42 +1,20 @@
 /**
- * Draws the timeline on a 2D canvas: the axis, a header row per function with request
- * markers, a lane per environment with its spans, and the playhead. Only what lies inside the
- * view and before the playhead is drawn, so a frame costs about the number of visible spans.
+ * Draws the timeline on a 2D canvas: the axis, per function a header with request markers, a
+ * throttle row and a lane per environment (or one aggregate row when collapsed), the playhead
+ * and a scrollbar. Only the lanes inside the canvas's height, and only what lies inside the
+ * view and before the playhead, are drawn, so a frame costs about the number of visible spans
+ * whether a function has ten environments or a thousand.
  */
-import { formatDuration, shortRequestId } from './format';
-import type { TimelineLayout } from './layout';
-import { firstRequestAtOrAfter, laneTop } from './layout';
-import { FONT, FONT_BOLD, outcomeColor, PALETTE } from './palette';
-import type { TimeScale } from './scale';
-import { clipToPlayhead, firstSpanEndingAfter, type Lane, type RequestMarker, type Span } from './spans';
+import { AXIS_HEIGHT, LABEL_WIDTH, timeX, type Context, type DrawInput } from './draw-common';
+import { drawAggregateRow, drawHeader, drawRequestMarkers, drawThrottleRow } from './draw-group';
+import { drawLaneContent, drawLaneLabel } from './draw-lane';
+import { laneTop, visibleLaneRange, type GroupRow } from './layout';
+import { FONT, PALETTE } from './palette';
 
-/** Height of the time axis at the top, in CSS pixels. */
-export const AXIS_HEIGHT = 26;
-/** Width of the label column at the left, in CSS pixels. */
-export const LABEL_WIDTH = 132;
-/** Vertical padding of a span inside its lane row. */
-const SPAN_INSET = 4;
-/** Narrowest drawn width of an INIT or INVOKE span, so a 1 ms invocation stays visible and clickable. */
-const MIN_BUSY_WIDTH = 2;
+export { AXIS_HEIGHT, LABEL_WIDTH, type DrawInput } from './draw-common';
 
-export interface DrawInput {
-  readonly layout: TimelineLayout;
-  /** Maps time to x within the time area (which starts at `LABEL_WIDTH`). */
-  readonly scale: TimeScale;
-  readonly playheadMs: number;
-  /** Canvas size in CSS pixels. */
-  readonly width: number;
-  readonly height: number;
-  /** How far the rows are scrolled up, in CSS pixels. */
-  readonly scrollY: number;
-  readonly selectedRequestId: string | undefined;
-  readonly selectedEnvId: string | undefined;
-  readonly hovered: Span | undefined;
-  /** Text shown when there are no rows yet. */
-  readonly emptyMessage: string;
-}
-
-type Context = CanvasRenderingContext2D;
+/** Width of the scrollbar at the right edge, in CSS pixels. */
+export const SCROLLBAR_WIDTH = 8;
 
 export function drawTimeline(ctx: Context, input: DrawInput): void {
   const { width, height } = input;
@@ -47,6 +25,7 @@ export function drawTimeline(ctx: Context, input: DrawInput): void {
   drawRows(ctx, input);
   drawAxis(ctx, input);
   drawPlayhead(ctx, input);
+  drawScrollbar(ctx, input);
 
   if (input.layout.rows.length === 0) {
     ctx.font = FONT;
@@ -56,10 +35,6 @@ export function drawTimeline(ctx: Context, input: DrawInput): void {
     ctx.fillText(input.emptyMessage, LABEL_WIDTH + (width - LABEL_WIDTH) / 2, AXIS_HEIGHT + (height - AXIS_HEIGHT) / 2);
     ctx.textAlign = 'left';
   }
-}
-
-function timeX(input: DrawInput, timeMs: number): number {
-  return LABEL_WIDTH + input.scale.timeToX(timeMs);
 }
 
 function drawGrid(ctx: Context, input: DrawInput): void {
@@ -100,7 +75,6 @@ function drawAxis(ctx: Context, input: DrawInput): void {
 
 function drawRows(ctx: Context, input: DrawInput): void {
   const { layout, width, height, scrollY } = input;
-  const { headerHeight, laneHeight } = layout.metrics;
   ctx.save();
   ctx.beginPath();
   ctx.rect(0, AXIS_HEIGHT, width, height - AXIS_HEIGHT);
@@ -108,225 +82,40 @@ function drawRows(ctx: Context, input: DrawInput): void {
 
   for (const row of layout.rows) {
     const headerTop = AXIS_HEIGHT + row.top - scrollY;
-    const rowBottom = headerTop + headerHeight + row.laneCount * laneHeight;
-    if (rowBottom < AXIS_HEIGHT || headerTop > height) continue;
+    if (AXIS_HEIGHT + row.bottom - scrollY < AXIS_HEIGHT) continue;
+    if (headerTop > height) break;
 
-    drawHeader(ctx, input, row.group.functionName, row.laneCount, headerTop);
-    drawRequestMarkers(ctx, input, row.group.requests, headerTop + headerHeight);
+    const lanesTop = AXIS_HEIGHT + row.lanesTop - scrollY;
+    if (row.collapsed) drawAggregateRow(ctx, input, row, lanesTop);
+    else drawLanes(ctx, input, row);
 
-    // Only the lanes inside the canvas's height.
-    const first = Math.max(0, Math.floor((AXIS_HEIGHT - headerTop - headerHeight) / laneHeight));
-    const last = Math.min(row.laneCount, Math.ceil((height - headerTop - headerHeight) / laneHeight));
-    for (let index = first; index < last; index++) {
-      const lane = row.group.lanes[index]!;
-      const top = AXIS_HEIGHT + laneTop(layout, row, index) - scrollY;
-      drawLane(ctx, input, lane, top, laneHeight, index);
-    }
+    drawHeader(ctx, input, row, headerTop);
+    drawRequestMarkers(ctx, input, row.group.requests, headerTop + layout.metrics.headerHeight);
+    if (row.throttleCount > 0) drawThrottleRow(ctx, input, row, headerTop + layout.metrics.headerHeight);
   }
   ctx.restore();
 }
 
-function drawHeader(ctx: Context, input: DrawInput, functionName: string, laneCount: number, top: number): void {
-  const { headerHeight } = input.layout.metrics;
-  ctx.fillStyle = PALETTE.headerBackground;
-  ctx.fillRect(0, top, input.width, headerHeight);
-  ctx.font = FONT_BOLD;
-  ctx.fillStyle = PALETTE.headerText;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(fitText(ctx, functionName, LABEL_WIDTH - 16), 10, top + headerHeight / 2);
-  ctx.font = FONT;
-  ctx.fillStyle = PALETTE.laneText;
-  const count = `${laneCount} ${laneCount === 1 ? 'environment' : 'environments'}`;
-  ctx.textAlign = 'right';
-  ctx.fillText(count, input.width - 10, top + headerHeight / 2);
-  ctx.textAlign = 'left';
-}
+/** Draws the lanes of `row` that lie inside the canvas's height: labels first, then the time area under one clip. */
+function drawLanes(ctx: Context, input: DrawInput, row: GroupRow): void {
+  const { layout, width, height, scrollY } = input;
+  const { laneHeight } = layout.metrics;
+  const { first, end } = visibleLaneRange(layout, row, scrollY, height - AXIS_HEIGHT);
+  if (first >= end) return;
 
-function drawRequestMarkers(ctx: Context, input: DrawInput, requests: readonly RequestMarker[], bottom: number): void {
-  const { scale, playheadMs } = input;
-  const end = Math.min(scale.endMs, playheadMs);
-  let lastX = Number.NEGATIVE_INFINITY;
-  for (let i = firstRequestAtOrAfter(requests, scale.startMs); i < requests.length; i++) {
-    const marker = requests[i]!;
-    if (marker.timeMs > end) break;
-    const x = Math.round(timeX(input, marker.timeMs));
-    const selected = marker.requestId === input.selectedRequestId;
-    // Markers closer than a pixel draw as one, unless one of them is selected.
-    if (x === lastX && !selected) continue;
-    lastX = x;
-    ctx.fillStyle = selected ? PALETTE.selection : PALETTE.request;
-    ctx.beginPath();
-    ctx.moveTo(x - 4, bottom - 9);
-    ctx.lineTo(x + 4, bottom - 9);
-    ctx.lineTo(x, bottom - 3);
-    ctx.closePath();
-    ctx.fill();
+  for (let index = first; index < end; index++) {
+    const top = AXIS_HEIGHT + laneTop(layout, row, index) - scrollY;
+    drawLaneLabel(ctx, input, row.group.lanes[index]!, top, laneHeight, index);
   }
-}
-
-function drawLane(ctx: Context, input: DrawInput, lane: Lane, top: number, height: number, index: number): void {
-  const { width, scale, playheadMs } = input;
-  if (index % 2 === 1) {
-    ctx.fillStyle = PALETTE.laneStripe;
-    ctx.fillRect(0, top, width, height);
-  }
-  const ended = lane.end !== undefined && lane.end.timeMs <= playheadMs;
-  ctx.font = FONT;
-  ctx.fillStyle = PALETTE.laneText;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(`env ${lane.ordinal}${ended ? ' (shut down)' : ''}`, 18, top + height / 2);
-
   ctx.save();
   ctx.beginPath();
-  ctx.rect(LABEL_WIDTH, top, width - LABEL_WIDTH, height);
+  ctx.rect(LABEL_WIDTH, AXIS_HEIGHT, width - LABEL_WIDTH, height - AXIS_HEIGHT);
   ctx.clip();
-
-  const viewEnd = Math.min(scale.endMs, playheadMs);
-  const spans = lane.spans;
-  for (let i = firstSpanEndingAfter(spans, scale.startMs); i < spans.length; i++) {
-    const span = spans[i]!;
-    if (span.startMs > viewEnd) break;
-    const visible = clipToPlayhead(span, playheadMs);
-    if (visible) drawSpan(ctx, input, span, visible.startMs, visible.endMs, top + SPAN_INSET, height - 2 * SPAN_INSET);
-  }
-  if (lane.end && lane.end.timeMs <= playheadMs) drawLaneEnd(ctx, input, lane, top, height);
-  for (const reset of lane.resets) {
-    if (reset.timeMs > playheadMs || reset.timeMs < scale.startMs || reset.timeMs > scale.endMs) continue;
-    const x = timeX(input, reset.timeMs);
-    ctx.fillStyle = PALETTE.reset;
-    ctx.beginPath();
-    ctx.moveTo(x - 4, top + 1);
-    ctx.lineTo(x + 4, top + 1);
-    ctx.lineTo(x, top + 7);
-    ctx.closePath();
-    ctx.fill();
+  for (let index = first; index < end; index++) {
+    const top = AXIS_HEIGHT + laneTop(layout, row, index) - scrollY;
+    drawLaneContent(ctx, input, row.group.lanes[index]!, top, laneHeight);
   }
   ctx.restore();
-}
-
-function drawSpan(ctx: Context, input: DrawInput, span: Span, startMs: number, endMs: number, top: number, height: number): void {
-  let x1 = timeX(input, startMs);
-  let x2 = timeX(input, endMs);
-  const busy = span.kind === 'init' || span.kind === 'invoke' || span.kind === 'platform';
-  if (busy && x2 - x1 < MIN_BUSY_WIDTH) x2 = x1 + MIN_BUSY_WIDTH;
-  // Keep coordinates near the canvas: very long spans at deep zoom would lose precision.
-  x1 = Math.max(x1, LABEL_WIDTH - 10);
-  x2 = Math.min(x2, input.width + 10);
-  const w = x2 - x1;
-  if (w <= 0) return;
-  const finished = span.endMs !== undefined && span.endMs <= input.playheadMs;
-
-  switch (span.kind) {
-    case 'platform':
-      ctx.fillStyle = PALETTE.platform;
-      ctx.fillRect(x1, top + height * 0.25, w, height * 0.5);
-      break;
-    case 'init':
-      ctx.fillStyle = span.initFailed && finished ? PALETTE.initFailed : PALETTE.init;
-      ctx.fillRect(x1, top, w, height);
-      drawLabel(ctx, input, x1, w, top, height, PALETTE.initText, initLabels(span, finished, endMs - startMs));
-      break;
-    case 'invoke':
-      ctx.fillStyle = finished ? outcomeColor(span.outcome) : PALETTE.running;
-      ctx.fillRect(x1, top, w, height);
-      drawLabel(ctx, input, x1, w, top, height, PALETTE.invokeText, invokeLabels(span, finished, endMs - startMs));
-      break;
-    case 'frozen':
-    case 'reset': {
-      const frozen = span.kind === 'frozen';
-      ctx.fillStyle = frozen ? PALETTE.frozenFill : PALETTE.resetFill;
-      ctx.fillRect(x1, top + 2, w, height - 4);
-      hatch(ctx, x1, top + 2, w, height - 4, frozen ? PALETTE.frozenHatch : PALETTE.resetHatch);
-      const duration = formatDuration(endMs - startMs);
-      const labels = frozen ? [`frozen ${duration}`, 'frozen'] : [`reset: next request runs INIT (${duration})`, 'reset'];
-      drawLabel(ctx, input, x1, w, top, height, PALETTE.frozenText, labels);
-      break;
-    }
-  }
-
-  // A thin gap where a span starts keeps back-to-back invocations apart.
-  if ((span.kind === 'init' || span.kind === 'invoke') && w > 4) {
-    ctx.fillStyle = PALETTE.background;
-    ctx.fillRect(x1, top, 1, height);
-  }
-
-  const selected = span.requestId !== undefined && span.requestId === input.selectedRequestId && span.kind !== 'platform';
-  if (selected || span === input.hovered) {
-    ctx.strokeStyle = selected ? PALETTE.selection : PALETTE.hover;
-    ctx.lineWidth = selected ? 2 : 1;
-    ctx.strokeRect(x1 - 1, top - 1, w + 2, height + 2);
-  }
-}
-
-function initLabels(span: Span, finished: boolean, shownMs: number): string[] {
-  if (!finished) return [`INIT ${formatDuration(shownMs)}`, 'INIT'];
-  const duration = formatDuration(span.initDurationMs ?? shownMs);
-  return span.initFailed ? [`INIT failed ${duration}`, 'INIT failed', 'INIT'] : [`INIT ${duration}`, 'INIT'];
-}
-
-function invokeLabels(span: Span, finished: boolean, shownMs: number): string[] {
-  const id = span.requestId ? shortRequestId(span.requestId) : '';
-  const duration = formatDuration(shownMs);
-  const status = finished && span.outcome && span.outcome !== 'success' ? ` ${span.outcome}` : '';
-  return [`${id} · ${duration}${status}${span.cold ? ' · cold' : ''}`, `${id}${status}`, duration];
-}
-
-/** Draws the first of `labels` that fits inside the span, or none. */
-function drawLabel(
-  ctx: Context,
-  input: DrawInput,
-  x: number,
-  w: number,
-  top: number,
-  height: number,
-  color: string,
-  labels: readonly string[],
-): void {
-  if (w < 24) return;
-  ctx.font = FONT;
-  // A span that starts left of the view keeps its label in view.
-  const left = Math.max(x, LABEL_WIDTH) + 5;
-  const room = Math.min(x + w, input.width) - left - 4;
-  for (const label of labels) {
-    if (ctx.measureText(label).width <= room) {
-      ctx.fillStyle = color;
-      ctx.textBaseline = 'middle';
-      ctx.fillText(label, left, top + height / 2 + 0.5);
-      return;
-    }
-  }
-}
-
-function drawLaneEnd(ctx: Context, input: DrawInput, lane: Lane, top: number, height: number): void {
-  const end = lane.end!;
-  const x = timeX(input, end.timeMs);
-  if (x < LABEL_WIDTH - 200 || x > input.width) return;
-  ctx.strokeStyle = PALETTE.reclaimed;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(x, top + 3);
-  ctx.lineTo(x, top + height - 3);
-  ctx.stroke();
-  ctx.lineWidth = 1;
-  ctx.font = FONT;
-  ctx.fillStyle = PALETTE.reclaimed;
-  ctx.textBaseline = 'middle';
-  const text =
-    end.reason === 'code-updated'
-      ? 'shut down: the code or configuration changed'
-      : `reclaimed after ${formatDuration(end.idleMs)} idle`;
-  const textWidth = ctx.measureText(text).width;
-  const right = Math.max(x, LABEL_WIDTH) + 6;
-  if (right + textWidth <= input.width - 4) {
-    ctx.fillText(text, right, top + height / 2);
-    return;
-  }
-  // No room right of the marker (the playhead is near the edge): write it left of the marker.
-  const left = x - 8 - textWidth;
-  ctx.fillStyle = PALETTE.background;
-  ctx.fillRect(left - 3, top + 3, textWidth + 6, height - 6);
-  ctx.fillStyle = PALETTE.reclaimed;
-  ctx.fillText(text, left, top + height / 2);
 }
 
 function drawPlayhead(ctx: Context, input: DrawInput): void {
@@ -349,30 +138,30 @@ function drawPlayhead(ctx: Context, input: DrawInput): void {
   ctx.fill();
 }
 
-/** Diagonal hatching anchored to the canvas, so it stays still while the view pans. */
-function hatch(ctx: Context, x: number, y: number, w: number, h: number, color: string): void {
-  if (w < 3) return;
-  const spacing = 6;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x, y, w, h);
-  ctx.clip();
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  const start = Math.floor((x - h) / spacing) * spacing;
-  for (let lx = start; lx < x + w; lx += spacing) {
-    ctx.moveTo(lx, y + h);
-    ctx.lineTo(lx + h, y);
-  }
-  ctx.stroke();
-  ctx.restore();
+/** Where the scrollbar's thumb is, in canvas y; undefined when every row fits. */
+export function scrollThumb(
+  contentHeight: number,
+  canvasHeight: number,
+  scrollY: number,
+): { readonly top: number; readonly height: number; readonly scrollPerPx: number } | undefined {
+  const viewport = canvasHeight - AXIS_HEIGHT;
+  const maxScroll = maxScrollY(contentHeight, canvasHeight);
+  if (maxScroll <= 0 || viewport <= 0) return undefined;
+  const height = Math.max(24, (viewport * viewport) / (maxScroll + viewport));
+  const travel = Math.max(1, viewport - height);
+  return { top: AXIS_HEIGHT + (travel * Math.min(scrollY, maxScroll)) / maxScroll, height, scrollPerPx: maxScroll / travel };
 }
 
-/** Shortens `text` with an ellipsis to fit `maxWidth`. */
-function fitText(ctx: Context, text: string, maxWidth: number): string {
-  if (ctx.measureText(text).width <= maxWidth) return text;
-  let end = text.length;
-  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end--;
-  return `${text.slice(0, end)}…`;
+/** The largest vertical scroll that still shows content: the last row ends a little above the bottom. */
+export function maxScrollY(contentHeight: number, canvasHeight: number): number {
+  return Math.max(0, contentHeight - (canvasHeight - AXIS_HEIGHT) + 8);
+}
+
+function drawScrollbar(ctx: Context, input: DrawInput): void {
+  const thumb = scrollThumb(input.layout.height, input.height, input.scrollY);
+  if (!thumb) return;
+  ctx.fillStyle = PALETTE.scrollThumb;
+  ctx.globalAlpha = 0.7;
+  ctx.fillRect(input.width - SCROLLBAR_WIDTH + 2, thumb.top, SCROLLBAR_WIDTH - 4, thumb.height);
+  ctx.globalAlpha = 1;
 }

@@ -1,18 +1,38 @@
 /**
- * The vertical layout of the timeline (a header row per function, then a row per environment)
- * and hit testing. Rows appear as the playhead reaches the environment's creation.
- * Coordinates: `x` is measured from the left edge of the time area and `y` from the top of the
- * scrolled content, both in CSS pixels.
+ * The vertical layout of the timeline: per function a header row, a throttle row once the
+ * function has throttled requests, then a row per environment, or one aggregate row when the
+ * function is collapsed. Rows appear as the playhead reaches them. Lanes get shorter as their
+ * number grows, so a thousand environments stay a scrollable list.
+ * Coordinates: `y` is measured from the top of the scrolled content, in CSS pixels.
  */
-import type { TimeScale } from './scale';
-import { clipToPlayhead, firstSpanEndingAfter, lanesCreatedBy, type FunctionGroup, type Lane, type RequestMarker, type Span, type SpanKind, type TimelineModel } from './spans';
+import { lanesCreatedBy, type FunctionGroup, type Lane, type TimelineModel } from './spans';
 
 export interface LayoutMetrics {
   readonly headerHeight: number;
   readonly laneHeight: number;
+  /** Height of the row of throttle markers under a function's header. */
+  readonly throttleHeight: number;
+  /** Height of the row that stands for a collapsed function's lanes. */
+  readonly aggregateHeight: number;
 }
 
-export const DEFAULT_METRICS: LayoutMetrics = { headerHeight: 26, laneHeight: 26 };
+export const DEFAULT_METRICS: LayoutMetrics = { headerHeight: 26, laneHeight: 26, throttleHeight: 18, aggregateHeight: 44 };
+
+/**
+ * Lane heights by the number of expanded lanes: full rows with labels inside spans for a
+ * few environments, then compact rows, then thin rows for hundreds or thousands.
+ */
+const LANE_HEIGHT_STEPS: readonly { readonly maxLanes: number; readonly laneHeight: number }[] = [
+  { maxLanes: 30, laneHeight: 26 },
+  { maxLanes: 150, laneHeight: 14 },
+  { maxLanes: Number.POSITIVE_INFINITY, laneHeight: 8 },
+];
+
+/** The metrics for `laneCount` expanded lanes. */
+export function metricsFor(laneCount: number): LayoutMetrics {
+  const step = LANE_HEIGHT_STEPS.find((candidate) => laneCount <= candidate.maxLanes)!;
+  return { ...DEFAULT_METRICS, laneHeight: step.laneHeight };
+}
 
 export interface GroupRow {
   readonly group: FunctionGroup;
@@ -20,6 +40,14 @@ export interface GroupRow {
   readonly top: number;
   /** Lanes created by the playhead: a prefix of `group.lanes`. */
   readonly laneCount: number;
+  /** Throttled requests at or before the playhead; the throttle row is shown when there are any. */
+  readonly throttleCount: number;
+  /** Whether the lanes are folded into one aggregate row. */
+  readonly collapsed: boolean;
+  /** Top of the first lane, or of the aggregate row when collapsed. */
+  readonly lanesTop: number;
+  /** Bottom of the last row of the group. */
+  readonly bottom: number;
 }
 
 export interface TimelineLayout {
@@ -28,110 +56,116 @@ export interface TimelineLayout {
   readonly metrics: LayoutMetrics;
 }
 
-export function computeLayout(model: TimelineModel, playheadMs: number, metrics: LayoutMetrics = DEFAULT_METRICS): TimelineLayout {
-  const rows: GroupRow[] = [];
-  let top = 0;
+export interface LayoutOptions {
+  /** Names of the functions whose lanes are folded into an aggregate row. */
+  readonly collapsed?: readonly string[];
+  /** Fixed metrics; by default they follow the number of expanded lanes (`metricsFor`). */
+  readonly metrics?: LayoutMetrics;
+}
+
+export function computeLayout(model: TimelineModel, playheadMs: number, options: LayoutOptions = {}): TimelineLayout {
+  const collapsedNames = options.collapsed ?? [];
+  const shown: { group: FunctionGroup; laneCount: number; throttleCount: number; collapsed: boolean }[] = [];
+  let expandedLanes = 0;
   for (const group of model.groups) {
     const firstRequest = group.requests[0]?.timeMs ?? Number.POSITIVE_INFINITY;
     const firstLane = group.lanes[0]?.createdMs ?? Number.POSITIVE_INFINITY;
     if (Math.min(firstRequest, firstLane) > playheadMs) continue;
     const laneCount = lanesCreatedBy(group.lanes, playheadMs);
-    rows.push({ group, top, laneCount });
-    top += metrics.headerHeight + laneCount * metrics.laneHeight;
+    const collapsed = collapsedNames.includes(group.functionName);
+    if (!collapsed) expandedLanes += laneCount;
+    shown.push({ group, laneCount, throttleCount: countAtOrBefore(group.throttles, playheadMs), collapsed });
+  }
+
+  const metrics = options.metrics ?? metricsFor(expandedLanes);
+  const rows: GroupRow[] = [];
+  let top = 0;
+  for (const { group, laneCount, throttleCount, collapsed } of shown) {
+    const lanesTop = top + metrics.headerHeight + (throttleCount > 0 ? metrics.throttleHeight : 0);
+    const bottom = lanesTop + (collapsed ? metrics.aggregateHeight : laneCount * metrics.laneHeight);
+    rows.push({ group, top, laneCount, throttleCount, collapsed, lanesTop, bottom });
+    top = bottom;
   }
   return { rows, height: top, metrics };
 }
 
 /** Top of lane `index` of a group row. */
 export function laneTop(layout: TimelineLayout, row: GroupRow, index: number): number {
-  return row.top + layout.metrics.headerHeight + index * layout.metrics.laneHeight;
+  return row.lanesTop + index * layout.metrics.laneHeight;
+}
+
+/**
+ * The lanes of `row` that meet the content band `[scrollY, scrollY + viewportHeight)`, as the
+ * index range `[first, end)`: the only lanes a frame draws. Empty for a collapsed row.
+ */
+export function visibleLaneRange(
+  layout: TimelineLayout,
+  row: GroupRow,
+  scrollY: number,
+  viewportHeight: number,
+): { readonly first: number; readonly end: number } {
+  if (row.collapsed || row.laneCount === 0) return { first: 0, end: 0 };
+  const { laneHeight } = layout.metrics;
+  const first = Math.max(0, Math.floor((scrollY - row.lanesTop) / laneHeight));
+  const end = Math.min(row.laneCount, Math.ceil((scrollY + viewportHeight - row.lanesTop) / laneHeight));
+  return end > first ? { first, end } : { first: 0, end: 0 };
 }
 
 export type RowHit =
   | { readonly kind: 'header'; readonly row: GroupRow }
+  | { readonly kind: 'throttles'; readonly row: GroupRow }
+  | { readonly kind: 'aggregate'; readonly row: GroupRow }
   | { readonly kind: 'lane'; readonly row: GroupRow; readonly lane: Lane };
 
 /** Finds the row under content height `y`, if any. */
 export function rowAt(layout: TimelineLayout, y: number): RowHit | undefined {
   const { headerHeight, laneHeight } = layout.metrics;
-  for (const row of layout.rows) {
-    const bottom = row.top + headerHeight + row.laneCount * laneHeight;
-    if (y < row.top || y >= bottom) continue;
-    if (y < row.top + headerHeight) return { kind: 'header', row };
-    const index = Math.floor((y - row.top - headerHeight) / laneHeight);
-    const lane = row.group.lanes[index];
-    return lane ? { kind: 'lane', row, lane } : undefined;
-  }
-  return undefined;
-}
-
-export type Hit =
-  | { readonly kind: 'span'; readonly lane: Lane; readonly span: Span }
-  | { readonly kind: 'request'; readonly marker: RequestMarker };
-
-/** The preference of a click near several spans for each kind: the invocation first. */
-const HIT_PRIORITY: Record<SpanKind, number> = { invoke: 3, init: 2, platform: 1, frozen: 0, reset: 0 };
-
-/**
- * Finds what is under the point: a span of a lane, or a request marker in a function's header. A
- * span narrower than `tolerancePx` can be hit from that far away, and the invocation is
- * preferred over the idle time around it.
- */
-export function hitTest(
-  layout: TimelineLayout,
-  scale: TimeScale,
-  x: number,
-  y: number,
-  playheadMs: number,
-  tolerancePx = 4,
-): Hit | undefined {
-  const row = rowAt(layout, y);
+  const row = groupRowAt(layout.rows, y);
   if (!row) return undefined;
-  const timeMs = scale.xToTime(x);
-  const toleranceMs = tolerancePx * scale.msPerPx;
-  if (row.kind === 'header') return nearestRequest(row.row.group.requests, timeMs, toleranceMs, playheadMs);
-
-  const spans = row.lane.spans;
-  let best: { span: Span; score: number } | undefined;
-  for (let i = firstSpanEndingAfter(spans, timeMs - toleranceMs); i < spans.length; i++) {
-    const span = spans[i]!;
-    if (span.startMs > timeMs + toleranceMs) break;
-    const visible = clipToPlayhead(span, playheadMs);
-    if (!visible || visible.endMs < timeMs - toleranceMs) continue;
-    const inside = timeMs >= visible.startMs && timeMs <= visible.endMs;
-    // A nearby platform, INIT or INVOKE span beats idle time under the pointer; among those,
-    // the span under the pointer wins, then the higher priority.
-    const busy = HIT_PRIORITY[span.kind] > 0;
-    const score = (busy ? 100 : 0) + (inside ? 10 : 0) + HIT_PRIORITY[span.kind];
-    if (!best || score > best.score) best = { span, score };
-  }
-  return best ? { kind: 'span', lane: row.lane, span: best.span } : undefined;
+  if (y < row.top + headerHeight) return { kind: 'header', row };
+  if (y < row.lanesTop) return { kind: 'throttles', row };
+  if (row.collapsed) return { kind: 'aggregate', row };
+  const index = Math.floor((y - row.lanesTop) / laneHeight);
+  const lane = row.group.lanes[index];
+  return lane && index < row.laneCount ? { kind: 'lane', row, lane } : undefined;
 }
 
-function nearestRequest(
-  requests: readonly RequestMarker[],
-  timeMs: number,
-  toleranceMs: number,
-  playheadMs: number,
-): Hit | undefined {
-  let best: RequestMarker | undefined;
-  for (let i = firstRequestAtOrAfter(requests, timeMs - toleranceMs); i < requests.length; i++) {
-    const marker = requests[i]!;
-    if (marker.timeMs > playheadMs || marker.timeMs > timeMs + toleranceMs) break;
-    const distance = Math.abs(marker.timeMs - timeMs);
-    if (distance <= toleranceMs && (!best || distance < Math.abs(best.timeMs - timeMs))) best = marker;
-  }
-  return best ? { kind: 'request', marker: best } : undefined;
-}
-
-/** Index of the first request marker at or after `timeMs`. */
-export function firstRequestAtOrAfter(requests: readonly RequestMarker[], timeMs: number): number {
+/** The group row whose band contains `y`, found by binary search (rows are stacked in order). */
+function groupRowAt(rows: readonly GroupRow[], y: number): GroupRow | undefined {
   let low = 0;
-  let high = requests.length;
+  let high = rows.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (requests[mid]!.timeMs < timeMs) low = mid + 1;
+    if (rows[mid]!.bottom <= y) low = mid + 1;
+    else high = mid;
+  }
+  const row = rows[low];
+  return row && y >= row.top ? row : undefined;
+}
+
+/** Number of markers (sorted by time) at or before `timeMs`. */
+function countAtOrBefore(markers: readonly { readonly timeMs: number }[], timeMs: number): number {
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (markers[mid]!.timeMs <= timeMs) low = mid + 1;
     else high = mid;
   }
   return low;
 }
+
+/** Index of the first marker (sorted by time) at or after `timeMs`. */
+export function firstMarkerAtOrAfter(markers: readonly { readonly timeMs: number }[], timeMs: number): number {
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (markers[mid]!.timeMs < timeMs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first request marker at or after `timeMs`. */
+export const firstRequestAtOrAfter = firstMarkerAtOrAfter;

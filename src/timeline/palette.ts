@@ -35,10 +35,22 @@ export const PALETTE = {
   playheadText: '#ffffff',
   selection: '#1d4ed8',
   hover: '#0f172a',
+  /** Throttled requests: distinct from the red of handler errors. */
+  throttle: '#db2777',
+  throttleRow: '#fdf2f8',
+  /** Provisioned environments: the badge and the bar beside their lanes. */
+  provisioned: '#0f766e',
+  provisionedBadge: '#ccfbf1',
+  /** The stripe on invocations that spilled over to on-demand environments. */
+  spillover: '#b45309',
+  aggregateRow: '#f8fafc',
+  scrollThumb: '#94a3b8',
 } as const;
 
 export const FONT = '12px ui-sans-serif, system-ui, -apple-system, "Segoe UI", sans-serif';
 export const FONT_BOLD = `600 ${FONT}`;
+/** Type for labels in compact rows and badges. */
+export const FONT_SMALL = '10px ui-sans-serif, system-ui, -apple-system, "Segoe UI", sans-serif';
 
 export function outcomeColor(outcome: InvokeOutcome | undefined): string {
   switch (outcome) {

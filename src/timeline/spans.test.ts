@@ -197,3 +197,55 @@ describe('clipToPlayhead', () => {
     expect(clipToPlayhead({ ...span, endMs: undefined }, 400)).toEqual({ startMs: 100, endMs: 400 });
   });
 });
+
+describe('TimelineModel throttles and provisioned concurrency', () => {
+  it('20 throttles give 20 markers in their group', () => {
+    const trace = new TraceBuilder('limited');
+    for (let n = 0; n < 5; n++) trace.cold(0, `limited#${n + 1}`, `ok-${n}`, { platform: 100, init: 100, duration: 1000 });
+    for (let n = 0; n < 20; n++) trace.throttle(0, `throttled-${n}`);
+    const other = new TraceBuilder('other').cold(10, 'other#1', 'other-a', { platform: 100, init: 100, duration: 10 });
+    const model = new TimelineModel();
+    model.update([...trace.build(), ...other.build()].sort((a, b) => a.time - b.time));
+
+    const limited = model.groups.find((group) => group.functionName === 'limited')!;
+    const unlimited = model.groups.find((group) => group.functionName === 'other')!;
+    expect(limited.throttles).toHaveLength(20);
+    expect(limited.throttles[0]).toMatchObject({
+      timeMs: 0,
+      requestId: 'throttled-0',
+      reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+      statusCode: 429,
+      limit: 5,
+    });
+    expect(limited.lanes).toHaveLength(5);
+    expect(unlimited.throttles).toHaveLength(0);
+  });
+
+  it('flags provisioned lanes and spillover invocations', () => {
+    const trace = new TraceBuilder()
+      .provisioned(0, 'fn#1', { platform: 100, init: 200 })
+      .provisioned(0, 'fn#2', { platform: 120, init: 200 })
+      .request(1000, 'req-a')
+      .invoke(1000, 'fn#1', 'req-a', 50, false, 'success', { provisioned: true })
+      .cold(1000, 'fn#3', 'req-b', { platform: 100, init: 100, duration: 50 });
+    const model = modelOf(trace);
+    const lanes = model.groups[0]!.lanes;
+    expect(lanes.map((lane) => lane.provisioned)).toEqual([true, true, false]);
+    expect(kinds(lanes[0]!.spans)).toEqual(['platform', 'init', 'frozen', 'invoke', 'frozen']);
+    // INIT ran before any request, so no request claims it.
+    expect(lanes[0]!.spans[1]!.requestId).toBeUndefined();
+    expect(model.spansOfRequest('req-a').map((span) => span.kind)).toEqual(['invoke']);
+  });
+
+  it('marks an invocation that spilled over', () => {
+    const model = modelOf(
+      new TraceBuilder()
+        .request(0, 'req-a')
+        .invoke(0, 'fn#1', 'req-a', 50, false, 'success', { spillover: true })
+        .request(100, 'req-b')
+        .invoke(100, 'fn#1', 'req-b', 50, false),
+    );
+    const invokes = model.groups[0]!.lanes[0]!.spans.filter((span) => span.kind === 'invoke');
+    expect(invokes.map((span) => span.spillover === true)).toEqual([true, false]);
+  });
+});

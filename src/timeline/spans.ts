@@ -1,10 +1,11 @@
 /**
  * The timeline's model of a run: one lane per execution environment, grouped by function, each
- * a sequence of spans (platform, INIT, INVOKE, frozen, reset), plus request markers. Built
- * incrementally from the growing trace, so each new trace version costs only its new events.
+ * a sequence of spans (platform, INIT, INVOKE, frozen, reset), plus request and throttle
+ * markers. Built incrementally from the growing trace, so each new trace version costs only
+ * its new events.
  */
 import type { InvokeOutcome } from '../engine/execution';
-import type { TraceEvent } from '../engine/trace';
+import type { Invoker, ThrottleReason, TraceEvent } from '../engine/trace';
 
 export type SpanKind =
   /** Placing the environment before INIT (a client waits for it; Init Duration leaves it out). */
@@ -30,6 +31,11 @@ export interface Span {
   readonly initDurationMs?: number;
   /** Whether an INIT span failed (a syntax error, a throw at top level, a missing handler). */
   readonly initFailed?: boolean;
+  /**
+   * Whether an INVOKE span ran on an on-demand environment while the function has provisioned
+   * concurrency (every provisioned environment was busy).
+   */
+  readonly spillover?: boolean;
 }
 
 type MutableSpan = { -readonly [K in keyof Span]: Span[K] };
@@ -53,6 +59,8 @@ export interface Lane {
   /** Position among its function's environments, from 1, in creation order. */
   readonly ordinal: number;
   readonly createdMs: number;
+  /** Whether the environment belongs to the function's provisioned concurrency. */
+  readonly provisioned: boolean;
   /** In time order, without gaps or overlaps; only the last may be open. */
   readonly spans: readonly Span[];
   readonly resets: readonly ResetMarker[];
@@ -66,6 +74,8 @@ export interface FunctionGroup {
   readonly lanes: readonly Lane[];
   /** Request arrivals for this function, in time order. */
   readonly requests: readonly RequestMarker[];
+  /** Requests Lambda rejected for lack of concurrency, in time order. */
+  readonly throttles: readonly ThrottleMarker[];
 }
 
 export interface RequestMarker {
@@ -75,11 +85,27 @@ export interface RequestMarker {
   readonly source: string;
 }
 
+/** A request Lambda throttled: it got no environment and its caller got an error at once. */
+export interface ThrottleMarker {
+  readonly timeMs: number;
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly reason: ThrottleReason;
+  readonly invoker: Invoker;
+  /** HTTP status the caller saw: 429 from the Invoke API, 500 through API Gateway. */
+  readonly statusCode: number;
+  /** The limit that was reached (see the trace's `throttled` event). */
+  readonly limit: number;
+  /** The concurrency counted against that limit at that moment. */
+  readonly concurrency: number;
+}
+
 interface MutableLane {
   envId: string;
   functionName: string;
   ordinal: number;
   createdMs: number;
+  provisioned: boolean;
   spans: MutableSpan[];
   resets: ResetMarker[];
   end: LaneEnd | undefined;
@@ -89,6 +115,7 @@ interface MutableGroup {
   functionName: string;
   lanes: MutableLane[];
   requests: RequestMarker[];
+  throttles: ThrottleMarker[];
 }
 
 /** Span kinds during which the environment is working for a request. */
@@ -186,7 +213,7 @@ export class TimelineModel {
   private group(functionName: string): MutableGroup {
     let group = this.groupsByName.get(functionName);
     if (!group) {
-      group = { functionName, lanes: [], requests: [] };
+      group = { functionName, lanes: [], requests: [], throttles: [] };
       this.groupsByName.set(functionName, group);
       this.groupList.push(group);
     }
@@ -203,19 +230,20 @@ export class TimelineModel {
           source: event.source,
         });
         return;
-      case 'env-created': {
-        const group = this.group(event.functionName);
-        const lane: MutableLane = {
-          envId: event.envId,
+      case 'throttled':
+        this.group(event.functionName).throttles.push({
+          timeMs: event.time,
+          requestId: event.requestId,
           functionName: event.functionName,
-          ordinal: group.lanes.length + 1,
-          createdMs: event.time,
-          spans: [],
-          resets: [],
-          end: undefined,
-        };
-        group.lanes.push(lane);
-        this.lanesById.set(event.envId, lane);
+          reason: event.reason,
+          invoker: event.invoker,
+          statusCode: event.statusCode,
+          limit: event.limit,
+          concurrency: event.concurrency,
+        });
+        return;
+      case 'env-created': {
+        const lane = this.addLane(event.envId, event.functionName, event.time, event.provisioned === true);
         this.open(lane, { kind: 'platform', envId: event.envId, startMs: event.time, endMs: undefined, requestId: event.requestId });
         return;
       }
@@ -246,6 +274,7 @@ export class TimelineModel {
           endMs: undefined,
           requestId: event.requestId,
           cold: event.cold,
+          ...(event.spillover ? { spillover: true } : {}),
         });
         return;
       }
@@ -274,21 +303,24 @@ export class TimelineModel {
 
   /** The lane of `envId`; a lane whose creation the trace did not record starts at `timeMs`. */
   private laneFor(envId: string, functionName: string, timeMs: number): MutableLane {
-    const lane = this.lanesById.get(envId);
-    if (lane) return lane;
+    return this.lanesById.get(envId) ?? this.addLane(envId, functionName, timeMs, false);
+  }
+
+  private addLane(envId: string, functionName: string, timeMs: number, provisioned: boolean): MutableLane {
     const group = this.group(functionName);
-    const created: MutableLane = {
+    const lane: MutableLane = {
       envId,
       functionName,
       ordinal: group.lanes.length + 1,
       createdMs: timeMs,
+      provisioned,
       spans: [],
       resets: [],
       end: undefined,
     };
-    group.lanes.push(created);
-    this.lanesById.set(envId, created);
-    return created;
+    group.lanes.push(lane);
+    this.lanesById.set(envId, lane);
+    return lane;
   }
 
   private open(lane: MutableLane, span: MutableSpan): void {

@@ -1,6 +1,12 @@
 /** Builds hand-written traces for the timeline's tests, with the engine's event shapes. */
 import type { InvokeOutcome } from '../../engine/execution';
-import type { TraceEvent } from '../../engine/trace';
+import type { ThrottleReason, TraceEvent } from '../../engine/trace';
+
+/** Flags of an invoke-start event beyond `cold`. */
+export interface InvokeFlags {
+  readonly provisioned?: boolean;
+  readonly spillover?: boolean;
+}
 
 export class TraceBuilder {
   readonly events: TraceEvent[] = [];
@@ -40,13 +46,21 @@ export class TraceBuilder {
     return this.invoke(time, envId, requestId, duration, false, outcome);
   }
 
-  invokeStart(time: number, envId: string, requestId: string, cold: boolean): this {
-    this.events.push({ type: 'invoke-start', time, envId, functionName: this.functionName, requestId, cold });
+  invokeStart(time: number, envId: string, requestId: string, cold: boolean, flags: InvokeFlags = {}): this {
+    this.events.push({ type: 'invoke-start', time, envId, functionName: this.functionName, requestId, cold, ...flags });
     return this;
   }
 
-  invoke(time: number, envId: string, requestId: string, duration: number, cold: boolean, outcome: InvokeOutcome = 'success'): this {
-    this.invokeStart(time, envId, requestId, cold);
+  invoke(
+    time: number,
+    envId: string,
+    requestId: string,
+    duration: number,
+    cold: boolean,
+    outcome: InvokeOutcome = 'success',
+    flags: InvokeFlags = {},
+  ): this {
+    this.invokeStart(time, envId, requestId, cold, flags);
     this.events.push({
       type: 'invoke-end',
       time: time + duration,
@@ -59,6 +73,33 @@ export class TraceBuilder {
       billedDurationMs: Math.ceil(duration),
       memoryMb: 128,
       logs: [],
+    });
+    return this;
+  }
+
+  /** A provisioned environment placed at `time` and initialised ahead of traffic. */
+  provisioned(time: number, envId: string, timing: { platform: number; init: number }): this {
+    const functionName = this.functionName;
+    this.events.push({ type: 'env-created', time, envId, functionName, provisioned: true });
+    this.initStart(time + timing.platform, envId);
+    return this.initEnd(time + timing.platform + timing.init, envId, timing.init);
+  }
+
+  /** A request that Lambda throttled on arrival. */
+  throttle(time: number, requestId: string, reason: ThrottleReason = 'ReservedFunctionConcurrentInvocationLimitExceeded', limit = 5): this {
+    this.request(time, requestId);
+    this.events.push({
+      type: 'throttled',
+      time,
+      requestId,
+      functionName: this.functionName,
+      invoker: 'direct',
+      reason,
+      errorType: 'TooManyRequestsException',
+      statusCode: 429,
+      responseJson: JSON.stringify({ Reason: reason, Type: 'User', message: 'Rate Exceeded.' }),
+      limit,
+      concurrency: limit,
     });
     return this;
   }
