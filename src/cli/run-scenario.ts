@@ -28,14 +28,12 @@ export async function runScenario(scenario: Scenario, executor: Executor): Promi
   return { trace: simulation.trace, functions, settings };
 }
 
-/** Request IDs that reached the service but never ended, in arrival order. */
+/** Request IDs that reached the service and got neither a result nor a throttle, in arrival order. */
 function findUnansweredRequests(trace: readonly TraceEvent[]): string[] {
-  // NOTE: a throttled request also ends without invoke-end; count it as answered once the
-  // trace records throttles.
   const open = new Set<string>();
   for (const event of trace) {
     if (event.type === 'request-received') open.add(event.requestId);
-    if (event.type === 'invoke-end') open.delete(event.requestId);
+    if (event.type === 'invoke-end' || event.type === 'throttled') open.delete(event.requestId);
   }
   return [...open];
 }

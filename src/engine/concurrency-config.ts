@@ -25,11 +25,11 @@ type ConcurrencyFields = Pick<FunctionConfig, 'name' | 'reservedConcurrency' | '
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Lists the functions whose reserved or provisioned concurrency breaks AWS's rules: reserved
- * concurrency in all may leave no less than the unreserved minimum to the other functions,
- * provisioned concurrency may not exceed the function's reserved concurrency, and provisioned
- * concurrency of functions without reserved concurrency comes out of the unreserved pool,
- * which may not drop below the minimum either.
+ * Lists the functions whose reserved or provisioned concurrency breaks AWS's rules. All
+ * reserved concurrency together must leave the unreserved minimum to the other functions.
+ * Provisioned concurrency may not exceed the function's reserved concurrency. Without reserved
+ * concurrency, provisioned concurrency comes out of the unreserved pool, which may not drop
+ * below the minimum either.
  */
 export function concurrencyConfigProblems(
   functions: readonly ConcurrencyFields[],

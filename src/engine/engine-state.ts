@@ -6,9 +6,13 @@ import type { Environment } from './environment';
 import { EventQueue } from './event-queue';
 import type { ExecutionRequest } from './execution';
 import { ExecutionLedger } from './executions';
-import type { SimulationSettings } from './model';
+import type { AccountSettings, SimulationSettings } from './model';
+import type { ProvisionedInit } from './provisioned';
+import { TokenBucket } from './token-bucket';
 import type { FunctionState, Invocation, InvocationPhase } from './records';
 import type { ReclaimReason, TraceEvent } from './trace';
+import { DEFAULT_ACCOUNT_SETTINGS } from './concurrency-config';
+import { ACCOUNT_BURST_SCALING, PROVISIONED_ALLOCATION_MS } from './limits';
 import { SeededRandom } from '../lib/random';
 
 /**
@@ -26,12 +30,22 @@ export interface RandomStreams {
 export interface EngineState {
   readonly settings: SimulationSettings;
   readonly functions: Map<string, FunctionState>;
-  readonly queue: EventQueue<Invocation | Environment>;
+  readonly queue: EventQueue<Invocation | Environment | ProvisionedInit>;
   readonly trace: TraceEvent[];
   /** Simulated time of the event being processed (or last processed), in ms. */
   now: number;
   readonly random: RandomStreams;
   readonly ledger: ExecutionLedger;
+  readonly account: AccountSettings;
+  readonly provisionedAllocationMs: number;
+  /** Account limit minus the reserved concurrency of all functions. */
+  unreservedPool: number;
+  /** Concurrency (busy plus unused provisioned environments) of the functions without reserved concurrency. */
+  unreservedUsage: number;
+  /** Concurrency of all functions. */
+  accountUsage: number;
+  /** The account-wide scaling allowance of the older burst model; undefined under the per-function model. */
+  readonly accountScaling: TokenBucket | undefined;
   /** Output of the step in progress; undefined until the step adds to it. */
   executions: ExecutionRequest[] | undefined;
   disposed: string[] | undefined;
@@ -39,10 +53,11 @@ export interface EngineState {
 
 export function createEngineState(settings: SimulationSettings): EngineState {
   const root = new SeededRandom(settings.seed);
+  const account = settings.account ?? DEFAULT_ACCOUNT_SETTINGS;
   return {
     settings,
     functions: new Map(),
-    queue: new EventQueue<Invocation | Environment>(),
+    queue: new EventQueue<Invocation | Environment | ProvisionedInit>(),
     trace: [],
     now: 0,
     random: {
@@ -52,6 +67,15 @@ export function createEngineState(settings: SimulationSettings): EngineState {
       idleLifetimes: root.fork(),
     },
     ledger: new ExecutionLedger(),
+    account,
+    provisionedAllocationMs: settings.provisionedAllocationMs ?? PROVISIONED_ALLOCATION_MS,
+    unreservedPool: account.concurrencyLimit,
+    unreservedUsage: 0,
+    accountUsage: 0,
+    accountScaling:
+      account.scaling.kind === 'account-burst'
+        ? new TokenBucket(account.scaling.burst, ACCOUNT_BURST_SCALING.refillPerSecond, 0)
+        : undefined,
     executions: undefined,
     disposed: undefined,
   };
@@ -73,7 +97,7 @@ export function scheduleReclaim(state: EngineState, env: Environment, time: numb
 }
 
 /** Hands an execution to the caller of the current step. */
-export function requestExecution(state: EngineState, invocation: Invocation, request: ExecutionRequest): void {
+export function requestExecution(state: EngineState, invocation: Invocation | ProvisionedInit, request: ExecutionRequest): void {
   state.ledger.add(invocation, request);
   (state.executions ??= []).push(request);
 }

@@ -4,6 +4,7 @@
  * a caller resolves them (for example as parallel workers finish) cannot change the run.
  */
 import type { ExecutionRequest, ExecutionResult } from './execution';
+import type { ProvisionedInit } from './provisioned';
 import type { Invocation, PendingExecution } from './records';
 
 export class ExecutionLedger {
@@ -24,7 +25,7 @@ export class ExecutionLedger {
   }
 
   /** Records an execution handed out in the current step, in ID order. */
-  add(invocation: Invocation, request: ExecutionRequest): void {
+  add(invocation: Invocation | ProvisionedInit, request: ExecutionRequest): void {
     if (request.executionId !== this.firstId + this.stepExecutions.length) {
       throw new Error(`ExecutionLedger: execution ${request.executionId} was added out of order.`);
     }

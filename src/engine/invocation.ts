@@ -39,7 +39,7 @@ export function startInit(state: EngineState, invocation: Invocation): void {
   invocation.initLogs = [
     { time: state.now, text: logs.initStartLine(profile.runtimeVersion, invocation.fn.runtimeVersionArn) },
   ];
-  state.trace.push({ type: 'init-start', time: state.now, envId: env.id, functionName: config.name });
+  state.trace.push({ type: 'init-start', time: state.now, envId: env.id, functionName: config.name, requestId: invocation.requestId });
   requestExecution(state, invocation, {
     kind: 'init',
     executionId: state.ledger.allocateId(),
@@ -175,6 +175,8 @@ function recordInvokeStart(state: EngineState, invocation: Invocation): void {
     functionName: env.config.name,
     requestId: invocation.requestId,
     cold: invocation.cold,
+    provisioned: env.provisioned,
+    spillover: invocation.spillover,
   });
 }
 

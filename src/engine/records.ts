@@ -6,6 +6,9 @@ import type { Environment, IdlePool } from './environment';
 import type { Scheduled } from './event-queue';
 import type { ExecutionRequest, ExecutionResult, InitResult, InvokeResult, LogLine } from './execution';
 import type { FunctionConfig } from './model';
+import type { ProvisionedInit } from './provisioned';
+import type { TokenBucket } from './token-bucket';
+import type { Invoker } from './trace';
 
 /** The next thing that happens to a request, when it is in the event queue. */
 export type InvocationPhase = 'arrival' | 'init-start' | 'init-end' | 'invoke-end';
@@ -21,7 +24,10 @@ export interface Invocation extends Scheduled {
   readonly fn: FunctionState;
   readonly event: unknown;
   readonly source: string;
+  readonly invoker: Invoker;
   env: Environment | undefined;
+  /** Whether it runs on an on-demand environment while its function has provisioned ones. */
+  spillover: boolean;
   /** Whether this invocation waited for its environment's INIT. */
   cold: boolean;
   /** Runtime part of Init Duration, sampled when INIT starts, in ms. */
@@ -42,7 +48,8 @@ export interface Invocation extends Scheduled {
 /** An execution handed out by `step` and the result reported for it. */
 export interface PendingExecution {
   readonly request: ExecutionRequest;
-  readonly invocation: Invocation;
+  /** The request the execution serves, or the provisioned environment's INIT ahead of traffic. */
+  readonly invocation: Invocation | ProvisionedInit;
   result: ExecutionResult | undefined;
 }
 
@@ -53,8 +60,21 @@ export interface FunctionState {
   version: number;
   /** Environments created so far, for `<name>#<n>` IDs. */
   environmentCount: number;
-  /** Idle environments of the current version. */
+  /** Idle on-demand environments of the current version. */
   readonly idle: IdlePool;
+  /** Initialised, idle provisioned environments of the current version; requests take these first. */
+  readonly provisionedReady: IdlePool;
+  /** Environments busy with a request (INIT for a request, or INVOKE), of any version. */
+  busy: number;
+  /**
+   * Provisioned environments not serving a request, initialising or ready. Provisioned
+   * concurrency stays allocated while idle, so they count against concurrency limits.
+   */
+  provisionedUnused: number;
+  /** Provisioned environments of the current version, busy or not. */
+  provisionedEnvironments: number;
+  /** The function's scaling allowance under the per-function model; undefined under the account-wide burst. */
+  readonly scaling: TokenBucket | undefined;
   readonly functionArn: string;
   readonly logGroupName: string;
   runtimeVersionArn: string;

@@ -28,6 +28,7 @@ describe('Simulation requests', () => {
       invocationType: 'RequestResponse',
       event: { n: 1 },
       source: 'test',
+      invoker: 'direct',
     });
   });
 

@@ -8,17 +8,27 @@
  * their results are applied in the order they were requested, which keeps the trace
  * deterministic however the executions interleave in real time.
  */
+import { concurrencyLimitReached, recountPools, takeScalingToken, throttle } from './concurrency';
+import { accountSettingsProblems, concurrencyConfigProblems } from './concurrency-config';
 import { createEngineState, functionNamed, schedulePhase, type EngineState } from './engine-state';
 import { Environment, IdlePool } from './environment';
 import type { ExecutionRequest, ExecutionResult } from './execution';
 import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit, startInvoke } from './invocation';
-import { PLATFORM_OVERHEAD_MS } from './limits';
+import { PER_FUNCTION_SCALING, PLATFORM_OVERHEAD_MS } from './limits';
 import type { FunctionConfig, SimulationSettings, SyncRequestInput } from './model';
-import { createEnvironment, placeOnIdleEnvironment, reclaim, retireIdleEnvironments } from './placement';
+import {
+  createEnvironment,
+  placeOnIdleEnvironment,
+  placeOnProvisionedEnvironment,
+  reclaim,
+  retireIdleEnvironments,
+} from './placement';
 import * as logs from './platform-logs';
-import type { Invocation, PendingExecution } from './records';
+import { applyProvisionedInitResult, processProvisioning, ProvisionedInit, scheduleProvisioning } from './provisioned';
+import type { FunctionState, Invocation, PendingExecution } from './records';
 import { RUNTIMES } from './runtimes';
 import type { TraceEvent } from './trace';
+import { TokenBucket } from './token-bucket';
 import { validateConfig, validateSettings } from './validation';
 
 export interface StepOutput {
@@ -41,21 +51,18 @@ export class Simulation {
   constructor(functions: readonly FunctionConfig[], settings: SimulationSettings) {
     validateSettings(settings);
     this.state = createEngineState(settings);
+    const accountProblems = accountSettingsProblems(this.state.account);
+    if (accountProblems.length > 0) throw new Error(`Simulation: ${accountProblems.join(' ')}`);
     for (const config of functions) {
       validateConfig(config);
       if (this.state.functions.has(config.name)) {
         throw new Error(`Simulation: function "${config.name}" is defined twice; function names must be unique.`);
       }
-      this.state.functions.set(config.name, {
-        config,
-        version: 1,
-        environmentCount: 0,
-        idle: new IdlePool(),
-        functionArn: logs.functionArn(settings.region, settings.accountId, config.name),
-        logGroupName: `/aws/lambda/${config.name}`,
-        runtimeVersionArn: this.runtimeVersionArnOf(config),
-      });
+      this.state.functions.set(config.name, this.newFunctionState(config));
     }
+    this.checkConcurrency(functions);
+    recountPools(this.state);
+    for (const fn of this.state.functions.values()) scheduleProvisioning(this.state, fn);
   }
 
   /** Everything that happened so far, in time order. */
@@ -96,7 +103,9 @@ export class Simulation {
       fn,
       event: request.event,
       source: request.source ?? DEFAULT_SOURCE,
+      invoker: request.invoker ?? 'direct',
       env: undefined,
+      spillover: false,
       cold: false,
       runtimeInitMs: 0,
       initStartTime: 0,
@@ -119,10 +128,14 @@ export class Simulation {
   updateFunction(config: FunctionConfig): void {
     validateConfig(config);
     const fn = functionNamed(this.state, config.name);
+    this.checkConcurrency([...this.state.functions.values()].map((other) => (other === fn ? config : other.config)));
     fn.config = config;
     fn.version++;
     fn.runtimeVersionArn = this.runtimeVersionArnOf(config);
+    fn.provisionedEnvironments = 0;
     retireIdleEnvironments(this.state, fn);
+    recountPools(this.state);
+    scheduleProvisioning(this.state, fn);
   }
 
   /** Simulated time of the earliest pending event, or undefined when nothing is scheduled. */
@@ -165,10 +178,14 @@ export class Simulation {
     }
   }
 
-  private process(entry: Invocation | Environment): void {
+  private process(entry: Invocation | Environment | ProvisionedInit): void {
     const { state } = this;
     if (entry instanceof Environment) {
       reclaim(state, entry);
+      return;
+    }
+    if (entry instanceof ProvisionedInit) {
+      processProvisioning(state, entry);
       return;
     }
     switch (entry.phase) {
@@ -189,23 +206,40 @@ export class Simulation {
 
   private arrive(invocation: Invocation): void {
     const { state } = this;
+    const { fn } = invocation;
     state.trace.push({
       type: 'request-received',
       time: state.now,
       requestId: invocation.requestId,
-      functionName: invocation.fn.config.name,
+      functionName: fn.config.name,
       invocationType: 'RequestResponse',
       event: invocation.event,
       source: invocation.source,
+      invoker: invocation.invoker,
     });
-    const warm = placeOnIdleEnvironment(state, invocation);
-    if (warm === undefined) {
+    // A free provisioned environment is already counted against the limits.
+    let env = placeOnProvisionedEnvironment(invocation);
+    if (env === undefined) {
+      const limit = concurrencyLimitReached(state, fn);
+      if (limit !== undefined) {
+        throttle(state, invocation, limit);
+        return;
+      }
+      invocation.spillover = fn.provisionedEnvironments > 0;
+      env = placeOnIdleEnvironment(state, invocation);
+    }
+    if (env === undefined) {
+      const limit = takeScalingToken(state, fn);
+      if (limit !== undefined) {
+        throttle(state, invocation, limit);
+        return;
+      }
       // A cold start: platform work (placing the microVM, fetching code) comes before INIT
       // and is in neither Init Duration nor Billed Duration.
       createEnvironment(state, invocation);
       const overheadMs = state.random.placement.uniform(PLATFORM_OVERHEAD_MS.min, PLATFORM_OVERHEAD_MS.max);
       schedulePhase(state, invocation, 'init-start', state.now + overheadMs);
-    } else if (warm.needsInit) {
+    } else if (env.needsInit) {
       startInit(state, invocation);
     } else {
       startInvoke(state, invocation);
@@ -214,8 +248,39 @@ export class Simulation {
 
   private apply(execution: PendingExecution): void {
     const { invocation, request, result } = execution;
+    if (invocation instanceof ProvisionedInit) {
+      if (result?.kind === 'init') applyProvisionedInitResult(this.state, invocation, result);
+      return;
+    }
     if (request.kind === 'init' && result?.kind === 'init') applyInitResult(this.state, invocation, result);
     if (request.kind === 'invoke' && result?.kind === 'invoke') applyInvokeResult(this.state, invocation, request, result);
+  }
+
+  private newFunctionState(config: FunctionConfig): FunctionState {
+    const { settings, account } = this.state;
+    return {
+      config,
+      version: 1,
+      environmentCount: 0,
+      idle: new IdlePool(),
+      provisionedReady: new IdlePool(),
+      busy: 0,
+      provisionedUnused: 0,
+      provisionedEnvironments: 0,
+      scaling:
+        account.scaling.kind === 'per-function'
+          ? new TokenBucket(PER_FUNCTION_SCALING.capacity, PER_FUNCTION_SCALING.refillPerSecond, this.state.now)
+          : undefined,
+      functionArn: logs.functionArn(settings.region, settings.accountId, config.name),
+      logGroupName: `/aws/lambda/${config.name}`,
+      runtimeVersionArn: this.runtimeVersionArnOf(config),
+    };
+  }
+
+  /** Throws AWS's message when reserved or provisioned concurrency breaks the account's rules. */
+  private checkConcurrency(functions: readonly FunctionConfig[]): void {
+    const problems = concurrencyConfigProblems(functions, this.state.account);
+    if (problems.length > 0) throw new Error(`Simulation: ${problems.map((problem) => problem.message).join(' ')}`);
   }
 
   private runtimeVersionArnOf(config: FunctionConfig): string {

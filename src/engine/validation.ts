@@ -10,6 +10,10 @@ export function validateSettings(settings: SimulationSettings): void {
   if (!Number.isFinite(settings.epochMs)) {
     throw new Error(`Simulation: invalid epochMs ${settings.epochMs}; it must be a finite number of ms since 1970.`);
   }
+  const allocationMs = settings.provisionedAllocationMs;
+  if (allocationMs !== undefined && !(allocationMs >= 0 && Number.isFinite(allocationMs))) {
+    throw new Error(`Simulation: invalid provisionedAllocationMs ${allocationMs}; it must be a finite number of ms, 0 or more.`);
+  }
 }
 
 export function validateConfig(config: FunctionConfig): void {
@@ -20,6 +24,12 @@ export function validateConfig(config: FunctionConfig): void {
     throw new Error(
       `Simulation: function "${config.name}" needs a positive timeoutMs and memoryMb (got ${config.timeoutMs} ms, ${config.memoryMb} MB).`,
     );
+  }
+  for (const field of ['reservedConcurrency', 'provisionedConcurrency'] as const) {
+    const value = config[field];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`Simulation: function "${config.name}" has ${field} ${value}; it must be a whole number of 0 or more.`);
+    }
   }
 }
 
