@@ -5,8 +5,9 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario, TrafficEntry } from '../scenario/schema';
 import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
+import { expandTrafficEntry } from '../scenario/traffic';
 import type { PlaygroundSession, SentRequest, SessionSnapshot } from './session';
 
 /** An executor, optionally with a way to stop all its workers at once (the worker pool has one). */
@@ -113,6 +114,28 @@ class LiveSession implements PlaygroundSession {
     const time = this.sendTime(run, at);
     run.sim.submit({ at: time, functionName, event, source });
     this.record(run, { at: time, functionName, event, source, count: 1 });
+    this.changed();
+  }
+
+  submitTraffic(entry: TrafficEntry): void {
+    const run = this.activeRun();
+    if (!run) return;
+    const shift = this.sendTime(run, entry.at) - entry.at;
+    const started: TrafficEntry =
+      entry.pattern === 'spike'
+        ? { ...entry, at: entry.at + shift, spikeAt: entry.spikeAt + shift }
+        : { ...entry, at: entry.at + shift };
+    const requests = expandTrafficEntry(started);
+    for (const request of requests) run.sim.submit(request);
+    run.sent.push({
+      at: started.at,
+      functionName: started.function,
+      event: started.event,
+      source: started.source ?? DEFAULT_SOURCE,
+      count: requests.length,
+      invoker: started.invoker ?? 'direct',
+      entry: started,
+    });
     this.changed();
   }
 

@@ -3,8 +3,8 @@
  * and the executor, advances the simulation as the playhead moves, and sends the requests a
  * person triggers. The store talks to the driver through this interface only.
  */
-import type { TraceEvent } from '../engine/trace';
-import type { Scenario } from '../scenario/schema';
+import type { Invoker, TraceEvent } from '../engine/trace';
+import type { Scenario, TrafficEntry } from '../scenario/schema';
 
 /** A request a person sent during the run, at the simulated time it was actually sent. */
 export interface SentRequest {
@@ -14,6 +14,13 @@ export interface SentRequest {
   readonly source: string;
   /** Identical requests sent at the same moment (`submit` called with the same event object). */
   readonly count: number;
+  /** How the requests reached Lambda; `direct` when absent. */
+  readonly invoker?: Invoker;
+  /**
+   * The traffic entry `submitTraffic` sent, with `at` set to the time it started; the scenario's
+   * traffic records it as it is. `count` is then the number of requests it sent.
+   */
+  readonly entry?: TrafficEntry;
 }
 
 export interface SessionSnapshot {
@@ -46,6 +53,11 @@ export interface PlaygroundSession {
    * or when the previous sequential request has returned, whichever is later.
    */
   submitSequential(functionName: string, event: unknown, notBefore: number, source?: string): void;
+  /**
+   * Sends the requests of a traffic entry (requests at once, or a load pattern) from `entry.at`,
+   * or from the processed time when that is later, and records the entry as one sent request.
+   */
+  submitTraffic(entry: TrafficEntry): void;
   /** Processes every event up to simulated time `time`, running handler code as needed. */
   advanceTo(time: number): Promise<void>;
   snapshot(): SessionSnapshot;

@@ -1,11 +1,13 @@
 /** The app's Zustand store, composed of slices. */
 import { create } from 'zustand';
+import { createLoadSlice, type LoadSlice } from './load-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = RunSlice & WorkspaceSlice;
+export type AppState = RunSlice & WorkspaceSlice & LoadSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createRunSlice(...args),
   ...createWorkspaceSlice(...args),
+  ...createLoadSlice(...args),
 }));

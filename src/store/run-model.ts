@@ -3,7 +3,7 @@
  * the scenario with the requests a person sent recorded into its traffic.
  */
 import type { SentRequest, SessionSnapshot } from '../driver/session';
-import type { FunctionSpec, Scenario, ScriptedRequest } from '../scenario/schema';
+import type { FunctionSpec, Scenario, TrafficEntry } from '../scenario/schema';
 import { scenarioSchema } from '../scenario/schema';
 import type { TimelineModel } from '../timeline/spans';
 
@@ -39,14 +39,18 @@ export function scenarioOfFunction(functionSpec: FunctionSpec): Scenario {
 /** `scenario` with the requests a person sent during the run appended to its traffic, in time order. */
 export function withRecordedTraffic(scenario: Scenario, sent: readonly SentRequest[]): Scenario {
   if (sent.length === 0) return scenario;
-  const recorded: ScriptedRequest[] = sent.map((request) => ({
-    at: request.at,
-    function: request.functionName,
-    type: 'sync',
-    count: request.count,
-    event: request.event,
-    source: request.source,
-  }));
+  const recorded: TrafficEntry[] = sent.map(
+    (request): TrafficEntry =>
+      request.entry ?? {
+        at: request.at,
+        function: request.functionName,
+        type: 'sync',
+        count: request.count,
+        event: request.event,
+        source: request.source,
+        ...(request.invoker && request.invoker !== 'direct' ? { invoker: request.invoker } : {}),
+      },
+  );
   // A stable sort keeps the order of requests recorded at the same time.
   const traffic = [...scenario.traffic, ...recorded].sort((a, b) => a.at - b.at);
   return { ...scenario, traffic };

@@ -5,13 +5,18 @@ import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import type { TraceEvent } from '../engine/trace';
 import type { AppState } from './index';
+import { createLoadSlice } from './load-slice';
 import { createRunSlice, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 
 const FRAME_MS = 16;
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({ ...createRunSlice(...args), ...createWorkspaceSlice(...args) }));
+  const store = create<AppState>()((...args) => ({
+    ...createRunSlice(...args),
+    ...createWorkspaceSlice(...args),
+    ...createLoadSlice(...args),
+  }));
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });
   store.getState().attachDriver({ session, playback: playbackClock });

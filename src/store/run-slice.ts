@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema';
 import { followPlayhead, TimeScale } from '../timeline/scale';
 import { TimelineModel } from '../timeline/spans';
 import type { AppState } from './index';
-import { runStatusOf, scenarioOfFunction, withRecordedTraffic, type RunStatus } from './run-model';
+import { runStatusOf, withRecordedTraffic, type RunStatus } from './run-model';
 
 export type { RunStatus } from './run-model';
 
@@ -60,7 +60,7 @@ export interface RunSlice {
   readonly selection: RunSelection | undefined;
   /** The scenario the current run was loaded from, before any recorded traffic. */
   readonly runScenario: Scenario | undefined;
-  /** The function spec the current run was loaded from; a different one starts a fresh run. */
+  /** The workspace scenario the current run was loaded from; a different one starts a fresh run. */
   readonly runSource: unknown;
   /** The reason the last invoke could not be sent, for the page to show. */
   readonly runError: string | undefined;
@@ -141,15 +141,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
 
   /**
-   * Starts a fresh run when none is loaded, the last one failed, or the function changed since.
-   * The workspace replaces `functionSpec` only when its value changes, so its identity serves
-   * as the revision.
+   * Starts a fresh run when none is loaded, the last one failed, or the workspace changed since.
+   * The workspace replaces its `scenario` (every function and the account settings) only when
+   * its value changes, so its identity serves as the revision.
    */
   const ensureCurrentRun = () => {
     const state = get();
     const snapshot = state.driver?.session.snapshot();
-    if (snapshot?.loaded && !snapshot.error && state.runSource === state.functionSpec) return;
-    startRun(scenarioOfFunction(state.functionSpec), state.functionSpec);
+    if (snapshot?.loaded && !snapshot.error && state.runSource === state.scenario) return;
+    startRun(state.scenario, state.scenario);
   };
 
   /**
@@ -272,7 +272,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     reset: () => {
       const { driver } = get();
       set({ playing: false, skipping: false, runSource: undefined });
-      if (driver) startRun(scenarioOfFunction(get().functionSpec), undefined);
+      if (driver) startRun(get().scenario, undefined);
       refreshStatus();
     },
 

@@ -166,9 +166,10 @@ describe('workspace persistence', () => {
       JSON.stringify({ formatVersion: 1, code: 'kept', runtime: 'python3.13', validSettings: { memoryMb: 5 } }),
     );
     const saved = readSavedWorkspace(storage)!;
-    expect(saved.code).toBe('kept');
-    expect(saved.runtime).toBe('nodejs24.x');
-    expect(saved.validSettings.memoryMb).toBe(128);
+    expect(saved.functions).toHaveLength(1);
+    expect(saved.functions[0]!.code).toBe('kept');
+    expect(saved.functions[0]!.runtime).toBe('nodejs24.x');
+    expect(saved.functions[0]!.validSettings.memoryMb).toBe(128);
   });
 
   it('saves after changes, not after unrelated updates', () => {
@@ -180,7 +181,7 @@ describe('workspace persistence', () => {
     expect(storage.items.size).toBe(0);
     store.getState().setCode('export const handler = () => 1;');
     saver.flush();
-    expect(readSavedWorkspace(storage)?.code).toBe('export const handler = () => 1;');
+    expect(readSavedWorkspace(storage)?.functions[0]!.code).toBe('export const handler = () => 1;');
     saver.stop();
   });
 });

@@ -1,30 +1,51 @@
 /**
- * What the person is editing: the function's code and settings, and the test event.
+ * What the person is editing: the functions (code and settings), the account's concurrency
+ * settings, and the test event.
  *
- * Every settings field keeps the text as typed next to the last valid value, so an invalid
- * entry shows its message while the function keeps running with the value before it, and
- * nothing typed is lost. The function spec and the parsed event are kept as state (not
- * derived on read) so that their identity changes only when their value does.
+ * The selected function is mirrored at the top level (`code`, `fieldText`, `functionSpec` …)
+ * for the views that show one function. Derived values (`functionSpec`, `scenario`, the parsed
+ * event) are kept as state rather than derived on read, so that their identity changes only
+ * when their value does; a new `scenario` is what marks a fresh run.
  */
 import type { StateCreator } from 'zustand';
-import { MEMORY_MB, TIMEOUT_S } from '../engine/limits';
-import { DEFAULT_RUNTIME, type Architecture, type RuntimeId } from '../engine/runtimes';
+import type { Architecture, RuntimeId } from '../engine/runtimes';
 import { findJsonSyntaxError } from '../scenario/json-error';
-import {
-  functionNameSchema,
-  memoryMbSchema,
-  timeoutSecondsSchema,
-  type FunctionSpec,
-} from '../scenario/schema';
-import {
-  DEFAULT_EVENT_TEMPLATE_ID,
-  EXAMPLE_HANDLER_CODE,
-  findEventTemplate,
-} from '../scenario/templates';
+import type { FunctionSpec, Scenario } from '../scenario/schema';
+import { DEFAULT_EVENT_TEMPLATE_ID, EXAMPLE_HANDLER_CODE, findEventTemplate } from '../scenario/templates';
 import type { AppState } from './index';
+import {
+  DEFAULT_ACCOUNT,
+  DEFAULT_FUNCTION_NAME,
+  createFunctionDraft,
+  reconcile,
+  scenarioOfWorkspace,
+  unusedFunctionId,
+  unusedFunctionName,
+  type AccountErrors,
+  type AccountField,
+  type FieldErrors,
+  type FunctionDraft,
+  type ScalingChoice,
+  type SettingsField,
+  type ValidSettings,
+  type WorkspaceDocument,
+} from './workspace-model';
 
-/** The settings fields typed as text. */
-export type SettingsField = 'name' | 'memoryMb' | 'timeoutSeconds';
+export {
+  ACCOUNT_FIELDS,
+  BURST_OPTIONS,
+  DEFAULT_FUNCTION_NAME,
+  SETTINGS_FIELDS,
+  checkAccountField,
+  checkSettingsField,
+  type AccountField,
+  type FunctionDraft,
+  type ScalingChoice,
+  type SettingsField,
+  type ValidAccountSettings,
+  type ValidSettings,
+  type WorkspaceDocument,
+} from './workspace-model';
 
 /** A syntax error the editor found in the code; lines and columns count from 1. */
 export interface CodeProblem {
@@ -37,29 +58,23 @@ export type EventParse =
   | { readonly ok: true; readonly event: unknown }
   | { readonly ok: false; readonly message: string };
 
-/** The part of the workspace that is saved and restored. */
-export interface WorkspaceDocument {
+export interface WorkspaceSlice extends WorkspaceDocument {
+  // The selected function, mirrored for the views that show one function.
   readonly code: string;
   readonly runtime: RuntimeId;
   readonly architecture: Architecture;
   readonly fieldText: Readonly<Record<SettingsField, string>>;
-  /** The last valid value of each settings field. */
   readonly validSettings: ValidSettings;
-  readonly eventTemplateId: string;
-  readonly eventText: string;
-}
-
-export interface ValidSettings {
-  readonly name: string;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-}
-
-export interface WorkspaceSlice extends WorkspaceDocument {
-  /** The function as it runs: the code and the valid settings in effect. */
+  /** Messages for the selected function's fields whose text is invalid, by field. */
+  readonly fieldErrors: FieldErrors;
+  /** The selected function as it runs: its code and the valid settings in effect. */
   readonly functionSpec: FunctionSpec;
-  /** Messages for the settings fields whose text is invalid, by field. */
-  readonly fieldErrors: Readonly<Partial<Record<SettingsField, string>>>;
+
+  /** Messages for every function's invalid fields, by function id. */
+  readonly functionErrors: Readonly<Record<string, FieldErrors>>;
+  readonly accountErrors: AccountErrors;
+  /** The scenario a run of the workspace starts from: every function and the account settings. */
+  readonly scenario: Scenario;
   readonly eventParse: EventParse;
   readonly codeProblems: readonly CodeProblem[];
 
@@ -67,6 +82,13 @@ export interface WorkspaceSlice extends WorkspaceDocument {
   setSettingsField(field: SettingsField, text: string): void;
   setRuntime(runtime: RuntimeId): void;
   setArchitecture(architecture: Architecture): void;
+  setAccountField(field: AccountField, text: string): void;
+  setScaling(scaling: ScalingChoice): void;
+  /** Adds a function with the example handler and selects it. */
+  addFunction(): void;
+  /** Removes a function; the last one cannot be removed. */
+  removeFunction(id: string): void;
+  selectFunction(id: string): void;
   selectEventTemplate(id: string): void;
   setEventText(text: string): void;
   setCodeProblems(problems: readonly CodeProblem[]): void;
@@ -75,45 +97,15 @@ export interface WorkspaceSlice extends WorkspaceDocument {
   loadWorkspace(document: WorkspaceDocument): void;
 }
 
-export const DEFAULT_FUNCTION_NAME = 'hello-lambda';
+const DEFAULT_FUNCTION_ID = 'fn-1';
 
 export const DEFAULT_WORKSPACE: WorkspaceDocument = {
-  code: EXAMPLE_HANDLER_CODE,
-  runtime: DEFAULT_RUNTIME,
-  architecture: 'x86_64',
-  fieldText: {
-    name: DEFAULT_FUNCTION_NAME,
-    memoryMb: String(MEMORY_MB.default),
-    timeoutSeconds: String(TIMEOUT_S.default),
-  },
-  validSettings: {
-    name: DEFAULT_FUNCTION_NAME,
-    memoryMb: MEMORY_MB.default,
-    timeoutSeconds: TIMEOUT_S.default,
-  },
+  functions: [createFunctionDraft(DEFAULT_FUNCTION_ID, DEFAULT_FUNCTION_NAME)],
+  selectedFunctionId: DEFAULT_FUNCTION_ID,
+  account: DEFAULT_ACCOUNT,
   eventTemplateId: DEFAULT_EVENT_TEMPLATE_ID,
   eventText: findEventTemplate(DEFAULT_EVENT_TEMPLATE_ID)?.text ?? '{}',
 };
-
-type FieldCheck = { ok: true; value: string | number } | { ok: false; message: string };
-
-/** Checks the text of a settings field against the scenario schema. */
-export function checkSettingsField(field: SettingsField, text: string): FieldCheck {
-  if (field === 'name') {
-    const parsed = functionNameSchema.safeParse(text.trim());
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: firstMessage(parsed.error) };
-  }
-  // Accept the digit grouping the range messages use, e.g. "10,240".
-  const cleaned = text.trim().replace(/[,_\s]/g, '');
-  const input = cleaned === '' ? undefined : Number(cleaned);
-  const schema = field === 'memoryMb' ? memoryMbSchema : timeoutSecondsSchema;
-  const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: firstMessage(parsed.error) };
-}
-
-function firstMessage(error: { issues: readonly { message: string }[] }): string {
-  return error.issues[0]?.message ?? 'The value is invalid.';
-}
 
 /** Parses the test event text; an error message gives the line and column of the fault. */
 export function parseEventText(text: string): EventParse {
@@ -130,76 +122,129 @@ export function parseEventText(text: string): EventParse {
   }
 }
 
-function toFunctionSpec(document: WorkspaceDocument): FunctionSpec {
-  return {
-    name: document.validSettings.name,
-    runtime: document.runtime,
-    architecture: document.architecture,
-    handler: 'index.handler',
-    memoryMb: document.validSettings.memoryMb,
-    timeoutSeconds: document.validSettings.timeoutSeconds,
-    code: document.code,
-  };
+/** The selected function's draft; the first one when the selection is stale. */
+export function selectedDraft(document: WorkspaceDocument): FunctionDraft {
+  return document.functions.find((draft) => draft.id === document.selectedFunctionId) ?? document.functions[0]!;
 }
 
-function fieldErrorsOf(fieldText: WorkspaceDocument['fieldText']): Partial<Record<SettingsField, string>> {
-  const errors: Partial<Record<SettingsField, string>> = {};
-  for (const field of ['name', 'memoryMb', 'timeoutSeconds'] as const) {
-    const check = checkSettingsField(field, fieldText[field]);
-    if (!check.ok) errors[field] = check.message;
-  }
-  return errors;
+/** `next` when it has the same fields as `previous`, else `previous`: keeps identity when nothing changed. */
+function sameOr<T extends object>(previous: T | undefined, next: T): T {
+  if (!previous) return next;
+  const keys = Object.keys(next) as (keyof T)[];
+  const same = keys.length === Object.keys(previous).length && keys.every((key) => previous[key] === next[key]);
+  return same ? previous : next;
 }
 
-/** The full slice state for a document: its derived fields computed once. */
-function stateOf(document: WorkspaceDocument) {
+const EMPTY_ERRORS: FieldErrors = {};
+
+/**
+ * The workspace part of the store for `document`: its typed values applied where valid, the
+ * selected function mirrored, and derived values computed. `previous` lends its objects where
+ * their value is unchanged.
+ */
+function workspaceStateOf(document: WorkspaceDocument, previous?: WorkspaceSlice) {
+  const resolved = reconcile(document);
+  const next = resolved.document;
+  const selected = selectedDraft(next);
+
+  let scenario = scenarioOfWorkspace(next);
+  if (previous && JSON.stringify(previous.scenario) === JSON.stringify(scenario)) scenario = previous.scenario;
+  const spec = scenario.functions.find((fn) => fn.name === selected.validSettings.name)!;
+
   return {
-    ...document,
-    functionSpec: toFunctionSpec(document),
-    fieldErrors: fieldErrorsOf(document.fieldText),
-    eventParse: parseEventText(document.eventText),
-    codeProblems: [] as readonly CodeProblem[],
+    functions: next.functions,
+    selectedFunctionId: selected.id,
+    account: next.account,
+    eventTemplateId: next.eventTemplateId,
+    eventText: next.eventText,
+    code: selected.code,
+    runtime: selected.runtime,
+    architecture: selected.architecture,
+    fieldText: selected.fieldText,
+    validSettings: selected.validSettings,
+    fieldErrors: sameOr(previous?.fieldErrors, resolved.functionErrors[selected.id] ?? EMPTY_ERRORS),
+    functionSpec: sameOr(previous?.functionSpec, spec),
+    functionErrors: resolved.functionErrors,
+    accountErrors: sameOr(previous?.accountErrors, resolved.accountErrors),
+    scenario,
   };
 }
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
-  /** Applies a change to the document and recomputes the function spec when it differs. */
-  const updateFunction = (change: Partial<WorkspaceDocument>, extra: Partial<WorkspaceSlice> = {}) => {
-    const next = { ...documentOf(get()), ...change };
-    set({ ...change, ...extra, functionSpec: toFunctionSpec(next) });
+  /** Applies a change to the document and recomputes what depends on it. */
+  const update = (change: (document: WorkspaceDocument) => WorkspaceDocument) => {
+    const state = get();
+    set(workspaceStateOf(change(documentOf(state)), state));
   };
 
+  /** Replaces the selected function's draft with `change` applied to it. */
+  const updateSelected = (change: (draft: FunctionDraft) => FunctionDraft) =>
+    update((document) => {
+      const selected = selectedDraft(document);
+      return { ...document, functions: document.functions.map((draft) => (draft === selected ? change(draft) : draft)) };
+    });
+
   return {
-    ...stateOf(DEFAULT_WORKSPACE),
+    ...workspaceStateOf(DEFAULT_WORKSPACE),
+    eventParse: parseEventText(DEFAULT_WORKSPACE.eventText),
+    codeProblems: [],
 
     setCode: (code) => {
-      if (code !== get().code) updateFunction({ code });
+      if (code !== get().code) updateSelected((draft) => ({ ...draft, code }));
     },
 
     setSettingsField: (field, text) => {
-      const state = get();
-      const fieldText = { ...state.fieldText, [field]: text };
-      const fieldErrors = { ...state.fieldErrors };
-      const check = checkSettingsField(field, text);
-      if (!check.ok) {
-        fieldErrors[field] = check.message;
-        set({ fieldText, fieldErrors });
-        return;
-      }
-      delete fieldErrors[field];
-      if (state.validSettings[field] === check.value) {
-        set({ fieldText, fieldErrors });
-        return;
-      }
-      updateFunction({ fieldText, validSettings: { ...state.validSettings, [field]: check.value } }, { fieldErrors });
+      if (text !== get().fieldText[field]) updateSelected((draft) => ({ ...draft, fieldText: { ...draft.fieldText, [field]: text } }));
     },
 
     setRuntime: (runtime) => {
-      if (runtime !== get().runtime) updateFunction({ runtime });
+      if (runtime !== get().runtime) updateSelected((draft) => ({ ...draft, runtime }));
     },
 
     setArchitecture: (architecture) => {
-      if (architecture !== get().architecture) updateFunction({ architecture });
+      if (architecture !== get().architecture) updateSelected((draft) => ({ ...draft, architecture }));
+    },
+
+    setAccountField: (field, text) => {
+      if (text === get().account.fieldText[field]) return;
+      update((document) => ({
+        ...document,
+        account: { ...document.account, fieldText: { ...document.account.fieldText, [field]: text } },
+      }));
+    },
+
+    setScaling: (scaling) =>
+      update((document) => ({
+        ...document,
+        account: { ...document.account, validSettings: { ...document.account.validSettings, scaling } },
+      })),
+
+    addFunction: () => {
+      update((document) => {
+        const draft = createFunctionDraft(
+          unusedFunctionId(document.functions),
+          unusedFunctionName(document.functions, 'function'),
+        );
+        return { ...document, functions: [...document.functions, draft], selectedFunctionId: draft.id };
+      });
+      set({ codeProblems: [] });
+    },
+
+    removeFunction: (id) => {
+      const { functions, selectedFunctionId } = get();
+      if (functions.length <= 1 || !functions.some((draft) => draft.id === id)) return;
+      const index = functions.findIndex((draft) => draft.id === id);
+      const remaining = functions.filter((draft) => draft.id !== id);
+      const selected = selectedFunctionId === id ? remaining[Math.max(0, index - 1)]!.id : selectedFunctionId;
+      update((document) => ({ ...document, functions: remaining, selectedFunctionId: selected }));
+      if (selected !== selectedFunctionId) set({ codeProblems: [] });
+    },
+
+    selectFunction: (id) => {
+      if (id === get().selectedFunctionId || !get().functions.some((draft) => draft.id === id)) return;
+      update((document) => ({ ...document, selectedFunctionId: id }));
+      // The editor checks the newly shown code again.
+      set({ codeProblems: [] });
     },
 
     selectEventTemplate: (id) => {
@@ -215,21 +260,20 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     setCodeProblems: (codeProblems) => set({ codeProblems }),
 
     resetCodeToExample: () => {
-      if (get().code !== EXAMPLE_HANDLER_CODE) updateFunction({ code: EXAMPLE_HANDLER_CODE });
+      if (get().code !== EXAMPLE_HANDLER_CODE) updateSelected((draft) => ({ ...draft, code: EXAMPLE_HANDLER_CODE }));
     },
 
-    loadWorkspace: (document) => set(stateOf(document)),
+    loadWorkspace: (document) =>
+      set({ ...workspaceStateOf(document), eventParse: parseEventText(document.eventText), codeProblems: [] }),
   };
 };
 
 /** The saved part of the workspace state. */
 export function documentOf(state: WorkspaceDocument): WorkspaceDocument {
   return {
-    code: state.code,
-    runtime: state.runtime,
-    architecture: state.architecture,
-    fieldText: state.fieldText,
-    validSettings: state.validSettings,
+    functions: state.functions,
+    selectedFunctionId: state.selectedFunctionId,
+    account: state.account,
     eventTemplateId: state.eventTemplateId,
     eventText: state.eventText,
   };
@@ -239,6 +283,12 @@ export function documentOf(state: WorkspaceDocument): WorkspaceDocument {
 
 export const selectFunctionSpec = (state: WorkspaceSlice) => state.functionSpec;
 export const selectEventParse = (state: WorkspaceSlice) => state.eventParse;
+export const selectWorkspaceScenario = (state: WorkspaceSlice) => state.scenario;
+export const selectFunctions = (state: WorkspaceSlice) => state.functions;
+export const selectSelectedFunctionId = (state: WorkspaceSlice) => state.selectedFunctionId;
+export const selectAccount = (state: WorkspaceSlice) => state.account;
+export const selectAccountErrors = (state: WorkspaceSlice) => state.accountErrors;
+export const selectFunctionErrors = (state: WorkspaceSlice) => state.functionErrors;
 
 /**
  * Returns why invoking is not possible right now, as a message naming what to fix, or undefined
@@ -259,4 +309,4 @@ export function selectInvokeBlocker(state: WorkspaceSlice): string | undefined {
 // the scenario directly.
 export { EVENT_TEMPLATES, type EventTemplate } from '../scenario/templates';
 export { RUNTIMES, RUNTIME_IDS, type Architecture, type RuntimeId } from '../engine/runtimes';
-export { MEMORY_MB, TIMEOUT_S } from '../engine/limits';
+export { MEMORY_MB, TIMEOUT_S, ACCOUNT_CONCURRENCY } from '../engine/limits';
