@@ -17,16 +17,25 @@ export function formatUsd(amount: number): string {
   return `$${amount.toFixed(Math.min(decimals, 20))}`;
 }
 
+const percent = (share: number) => `${(share * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
+
 const ROWS: ReadonlyArray<readonly [string, (fn: FunctionSummary) => string]> = [
   ['Runtime', (fn) => `${fn.runtime} ${fn.architecture}`],
   ['Memory', (fn) => `${integer(fn.memoryMb)} MB`],
+  ['Reserved concurrency', (fn) => (fn.reservedConcurrency === undefined ? '-' : integer(fn.reservedConcurrency))],
+  ['Provisioned concurrency', (fn) => integer(fn.provisionedConcurrency)],
   ['Requests', (fn) => integer(fn.requests)],
   ['Invocations', (fn) => integer(fn.invocations)],
-  ['Cold starts', (fn) => integer(fn.coldStarts)],
+  ['Cold starts', (fn) => `${integer(fn.coldStarts)} (${percent(fn.coldStartShare)})`],
   ['Environments created', (fn) => integer(fn.environmentsCreated)],
+  ['Provisioned invocations', (fn) => integer(fn.provisionedInvocations)],
+  ['Spillover invocations', (fn) => integer(fn.spilloverInvocations)],
   ['Errors (incl. timeouts)', (fn) => integer(fn.errors)],
   ['Timeouts', (fn) => integer(fn.timeouts)],
   ['Throttles', (fn) => integer(fn.throttles)],
+  ['  reserved limit', (fn) => integer(fn.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded)],
+  ['  account limit', (fn) => integer(fn.throttlesByReason.ConcurrentInvocationLimitExceeded)],
+  ['  scaling rate', (fn) => integer(fn.throttlesByReason.ScalingRateExceeded)],
   ['Retries', (fn) => integer(fn.retries)],
   ['Max concurrency', (fn) => integer(fn.maxConcurrency)],
   ['Duration p50', (fn) => (fn.durationMs ? `${milliseconds(fn.durationMs.p50)} ms` : '-')],
@@ -34,6 +43,7 @@ const ROWS: ReadonlyArray<readonly [string, (fn: FunctionSummary) => string]> = 
   ['Duration p99', (fn) => (fn.durationMs ? `${milliseconds(fn.durationMs.p99)} ms` : '-')],
   ['Billed duration', (fn) => `${integer(fn.billedDurationMs)} ms`],
   ['GB-seconds', (fn) => fn.gbSeconds.toLocaleString('en-US', { maximumFractionDigits: 6 })],
+  ['Provisioned GB-seconds', (fn) => fn.provisionedGbSeconds.toLocaleString('en-US', { maximumFractionDigits: 6 })],
   ['Cost', (fn) => formatUsd(fn.costUsd.total)],
 ];
 
@@ -42,7 +52,25 @@ export function formatSummary(summary: RunSummary, run: RunDescription): string 
     `Scenario "${run.scenarioName}" (${run.scenarioPath}), seed ${run.seed}`,
     `Simulated ${formatSimulatedTime(summary.endTimeMs)}: ${integer(summary.totals.requests)} requests, ${integer(summary.totals.invocations)} invocations.`,
   ];
-  return [...header, '', formatTable(summary.functions), '', ...formatCost(summary)].join('\n');
+  return [...header, ...formatAccount(summary), '', formatTable(summary.functions), '', ...formatCost(summary)].join('\n');
+}
+
+function formatAccount(summary: RunSummary): string[] {
+  const { account } = summary;
+  const scaling =
+    account.scaling.kind === 'per-function'
+      ? 'scaling 1,000 environments per function per 10 s'
+      : `scaling from an account-wide burst of ${integer(account.scaling.burst)}, then 500 a minute`;
+  const lines = [
+    `Account: limit ${integer(account.concurrencyLimit)} (${integer(account.unreservedMinimum)} kept unreserved), ${scaling}; max concurrency ${integer(account.maxConcurrency)}.`,
+  ];
+  if (account.throttles > 0) {
+    const reasons = Object.entries(account.throttlesByReason)
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => `${integer(count)} ${reason}`);
+    lines.push(`Throttled ${integer(account.throttles)} requests: ${reasons.join(', ')}.`);
+  }
+  return lines;
 }
 
 function formatTable(functions: readonly FunctionSummary[]): string {
@@ -57,10 +85,16 @@ function formatTable(functions: readonly FunctionSummary[]): string {
 function formatCost(summary: RunSummary): string[] {
   const { costUsd } = summary.totals;
   const { pricing } = summary;
+  const provisioned =
+    costUsd.provisionedConcurrency > 0 || costUsd.provisionedDuration > 0
+      ? `, provisioned concurrency ${formatUsd(costUsd.provisionedConcurrency)}, duration on provisioned environments ${formatUsd(costUsd.provisionedDuration)}`
+      : '';
   return [
-    `Total cost ${formatUsd(costUsd.total)}: requests ${formatUsd(costUsd.requests)}, duration ${formatUsd(costUsd.duration)}.`,
+    `Total cost ${formatUsd(costUsd.total)}: requests ${formatUsd(costUsd.requests)}, duration ${formatUsd(costUsd.duration)}${provisioned}.`,
     `Prices are us-east-1 list prices without the free tier: $${pricing.requestUsdPerMillion.toFixed(2)} per million requests,`,
-    `$${pricing.gbSecondUsd.x86_64} per GB-second on x86_64 and $${pricing.gbSecondUsd.arm64} on arm64.`,
+    `$${pricing.gbSecondUsd.x86_64} per GB-second on x86_64 and $${pricing.gbSecondUsd.arm64} on arm64; provisioned concurrency`,
+    `$${pricing.provisionedConcurrencyGbSecondUsd.x86_64} (x86_64) or $${pricing.provisionedConcurrencyGbSecondUsd.arm64} (arm64) per GB-second enabled, in 5-minute steps,`,
+    `plus $${pricing.provisionedDurationGbSecondUsd.x86_64} or $${pricing.provisionedDurationGbSecondUsd.arm64} per GB-second of duration on its environments.`,
     pricing.initBilled
       ? 'Init Duration is billed (the rule since 1 August 2025).'
       : 'Init Duration is not billed (the rule before 1 August 2025).',

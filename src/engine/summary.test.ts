@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionConfig, SimulationSettings } from './model';
+import { Simulation } from './simulation';
 import { summarize } from './summary';
+import { testFunction, testSettings } from './testing/fixtures';
+import { runScripted, ScriptedExecutor } from './testing/scripted-executor';
 import type { InvokeEnded, TraceEvent } from './trace';
 
 const settings: SimulationSettings = {
@@ -127,6 +130,9 @@ describe('summarize', () => {
     expect(summary.pricing).toEqual({
       requestUsdPerMillion: 0.2,
       gbSecondUsd: { x86_64: 0.0000166667, arm64: 0.0000133334 },
+      provisionedConcurrencyGbSecondUsd: { x86_64: 0.0000041667, arm64: 0.0000033334 },
+      provisionedDurationGbSecondUsd: { x86_64: 0.0000097222, arm64: 0.0000077778 },
+      provisionedBillingIncrementMs: 300_000,
       initBilled: true,
       freeTierApplied: false,
     });
@@ -155,5 +161,57 @@ describe('summarize', () => {
     expect(empty.invocations).toBe(0);
     expect(empty.durationMs).toBeUndefined();
     expect(empty.costUsd.total).toBe(0);
+  });
+});
+
+describe('summarize concurrency', () => {
+  // Reserved 3 with provisioned 1, ready at once: 6 simultaneous 1 s requests at 10 s.
+  const config = testFunction({ reservedConcurrency: 3, provisionedConcurrency: 1, memoryMb: 1024, timeoutMs: 5000 });
+  const runSettings = testSettings({ provisionedAllocationMs: 0 });
+  const sim = new Simulation([config], runSettings);
+  for (let i = 0; i < 6; i++) sim.submit({ at: 10_000, functionName: 'fn', event: {} });
+  runScripted(sim, new ScriptedExecutor({ fn: { invoke: () => ({ durationMs: 1000 }) } }));
+  const summary = summarize(sim.trace, [config], runSettings);
+  const [fn] = summary.functions;
+
+  it('counts throttles by reason, spillover and the cold-start share', () => {
+    expect(fn).toMatchObject({
+      requests: 6,
+      invocations: 3,
+      throttles: 3,
+      provisionedInvocations: 1,
+      spilloverInvocations: 2,
+      coldStarts: 2,
+      reservedConcurrency: 3,
+      provisionedConcurrency: 1,
+    });
+    expect(fn!.coldStartShare).toBeCloseTo(2 / 3, 12);
+    expect(fn!.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded).toBe(3);
+    expect(summary.account.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded).toBe(3);
+    expect(summary.totals).toMatchObject({ throttles: 3, spilloverInvocations: 2 });
+  });
+
+  it('finds the maximum concurrency per function and for the account', () => {
+    expect(fn!.maxConcurrency).toBe(3);
+    expect(summary.account.maxConcurrency).toBe(3);
+  });
+
+  it('charges provisioned concurrency in 5-minute steps and its duration at its own price', () => {
+    // The one provisioned environment is enabled from 0 to the end of the run, when the
+    // on-demand environments are reclaimed 5 to 7 minutes after use: two 5-minute steps.
+    expect(summary.endTimeMs).toBeGreaterThan(300_000);
+    expect(summary.endTimeMs).toBeLessThan(600_000);
+    expect(fn!.provisionedGbSeconds).toBeCloseTo(600, 9);
+    expect(fn!.costUsd.provisionedConcurrency).toBeCloseTo(600 * 0.0000041667, 12);
+    // One 1 s invocation at 1 GB, plus the runtime's first-invoke cost of a few ms.
+    expect(fn!.provisionedDurationGbSeconds).toBeGreaterThanOrEqual(1);
+    expect(fn!.provisionedDurationGbSeconds).toBeLessThan(1.01);
+    expect(fn!.costUsd.provisionedDuration).toBeCloseTo(fn!.provisionedDurationGbSeconds * 0.0000097222, 12);
+    const onDemandGbSeconds = fn!.gbSeconds - fn!.provisionedDurationGbSeconds;
+    expect(fn!.costUsd.duration).toBeCloseTo(onDemandGbSeconds * 0.0000166667, 12);
+    expect(fn!.costUsd.total).toBeCloseTo(
+      fn!.costUsd.requests + fn!.costUsd.duration + fn!.costUsd.provisionedDuration + fn!.costUsd.provisionedConcurrency,
+      15,
+    );
   });
 });

@@ -1,23 +1,17 @@
 /**
- * The run summary: per-function figures derived from a trace, as the headless runner prints
- * them. A pure function of the trace, so the same run always gives the same summary.
- *
- * Prices are us-east-1 list prices in USD without the free tier (1 M requests and
- * 400,000 GB-s a month), taken from the AWS Lambda pricing page: $0.20 per million
- * requests, and per GB-second of billed duration $0.0000166667 on x86_64 and
- * $0.0000133334 on arm64 (the first pricing tier).
+ * The run summary: per-function and account figures derived from a trace, as the headless
+ * runner prints them and the metrics panel shows them. A pure function of the trace, so the
+ * same run always gives the same summary.
  */
-import type { FunctionConfig, SimulationSettings } from './model';
+import { DEFAULT_ACCOUNT_SETTINGS } from './concurrency-config';
+import { concurrencySeries } from './concurrency-series';
+import { PROVISIONED_ALLOCATION_MS } from './limits';
+import type { AccountSettings, FunctionConfig, SimulationSettings } from './model';
+import { PRICES, type CostUsd, type Pricing } from './pricing';
 import type { Architecture, RuntimeId } from './runtimes';
-import type { TraceEvent } from './trace';
+import type { InvokeEnded, ThrottleReason, TraceEvent } from './trace';
 
-export const PRICES = {
-  requestUsdPerMillion: 0.2,
-  gbSecondUsd: { x86_64: 0.0000166667, arm64: 0.0000133334 },
-} as const satisfies {
-  requestUsdPerMillion: number;
-  gbSecondUsd: Readonly<Record<Architecture, number>>;
-};
+export { PRICES, type CostUsd, type Pricing } from './pricing';
 
 export interface DurationPercentiles {
   /** Nearest-rank percentiles of the REPORT line's Duration, in ms. */
@@ -26,23 +20,24 @@ export interface DurationPercentiles {
   readonly p99: number;
 }
 
-export interface CostUsd {
-  readonly requests: number;
-  readonly duration: number;
-  readonly total: number;
-}
+export type ThrottleCounts = Readonly<Record<ThrottleReason, number>>;
 
 export interface FunctionSummary {
   readonly functionName: string;
   readonly runtime: RuntimeId;
   readonly architecture: Architecture;
   readonly memoryMb: number;
+  /** Undefined when the function uses the unreserved pool. */
+  readonly reservedConcurrency: number | undefined;
+  readonly provisionedConcurrency: number;
   /** Requests that reached the service for this function. */
   readonly requests: number;
   /** Invocations that ran and ended: the billed request count. */
   readonly invocations: number;
   /** Invocations that waited for their environment's INIT. */
   readonly coldStarts: number;
+  /** Cold starts per invocation, from 0 to 1 (0 when nothing was invoked). */
+  readonly coldStartShare: number;
   /** INIT phases that ran: one per new environment, plus one per reset environment reused. */
   readonly inits: number;
   readonly environmentsCreated: number;
@@ -52,33 +47,59 @@ export interface FunctionSummary {
    */
   readonly errors: number;
   readonly timeouts: number;
+  /** Requests Lambda rejected with a throttle; they are neither invoked nor billed. */
   readonly throttles: number;
+  readonly throttlesByReason: ThrottleCounts;
   readonly retries: number;
+  /** Invocations on provisioned environments. */
+  readonly provisionedInvocations: number;
+  /** Invocations on on-demand environments while the function had provisioned ones (`ProvisionedConcurrencySpilloverInvocations`). */
+  readonly spilloverInvocations: number;
   /** Maximum number of environments busy with a request at the same simulated time. */
   readonly maxConcurrency: number;
   /** Undefined when nothing was invoked. */
   readonly durationMs: DurationPercentiles | undefined;
   /** Sum of Billed Duration over all invocations, in ms. */
   readonly billedDurationMs: number;
-  /** Billed Duration times memory, in GB-seconds (memory in MB / 1,024). */
+  /** Billed Duration times memory, in GB-seconds (memory in MB / 1,024), on every environment. */
   readonly gbSeconds: number;
+  /** The part of `gbSeconds` on provisioned environments, billed at the provisioned duration price. */
+  readonly provisionedDurationGbSeconds: number;
+  /**
+   * Provisioned concurrency charged: each provisioned environment's memory times the time
+   * from enabling it to the end of the run, rounded up to 5 minutes, in GB-seconds.
+   */
+  readonly provisionedGbSeconds: number;
   readonly costUsd: CostUsd;
+}
+
+export interface AccountSummary {
+  readonly concurrencyLimit: number;
+  readonly unreservedMinimum: number;
+  readonly scaling: AccountSettings['scaling'];
+  /** Maximum number of environments busy with a request at the same time, all functions together. */
+  readonly maxConcurrency: number;
+  readonly throttles: number;
+  readonly throttlesByReason: ThrottleCounts;
 }
 
 export interface RunSummary {
   /** Simulated time of the last trace event, in ms. */
   readonly endTimeMs: number;
   readonly functions: readonly FunctionSummary[];
+  readonly account: AccountSummary;
   readonly totals: {
     readonly requests: number;
     readonly invocations: number;
+    readonly coldStarts: number;
+    readonly throttles: number;
+    readonly spilloverInvocations: number;
     readonly billedDurationMs: number;
     readonly gbSeconds: number;
+    readonly provisionedGbSeconds: number;
     readonly costUsd: CostUsd;
   };
-  readonly pricing: {
-    readonly requestUsdPerMillion: number;
-    readonly gbSecondUsd: Readonly<Record<Architecture, number>>;
+  readonly pricing: Pricing & {
     /** Whether Init Duration counted in Billed Duration in this run. */
     readonly initBilled: boolean;
     readonly freeTierApplied: false;
@@ -93,15 +114,24 @@ interface Tally {
   environmentsCreated: number;
   errors: number;
   timeouts: number;
+  throttles: Record<ThrottleReason, number>;
+  provisionedInvocations: number;
+  spilloverInvocations: number;
   durations: number[];
   billedDurationMs: number;
   gbSeconds: number;
-  /** Busy environments and the simulated time each became busy. */
-  busySince: Map<string, number>;
-  /** Environments that became busy and idle again at the current simulated time. */
-  transient: number;
-  maxConcurrency: number;
+  provisionedDurationGbSeconds: number;
+  /** Creation times of provisioned environments still allocated, by environment ID. */
+  provisionedSince: Map<string, number>;
+  /** Milliseconds of provisioned concurrency charged, rounded per environment. */
+  provisionedMs: number;
 }
+
+const noThrottles = (): Record<ThrottleReason, number> => ({
+  ReservedFunctionConcurrentInvocationLimitExceeded: 0,
+  ConcurrentInvocationLimitExceeded: 0,
+  ScalingRateExceeded: 0,
+});
 
 const newTally = (): Tally => ({
   requests: 0,
@@ -111,12 +141,15 @@ const newTally = (): Tally => ({
   environmentsCreated: 0,
   errors: 0,
   timeouts: 0,
+  throttles: noThrottles(),
+  provisionedInvocations: 0,
+  spilloverInvocations: 0,
   durations: [],
   billedDurationMs: 0,
   gbSeconds: 0,
-  busySince: new Map(),
-  transient: 0,
-  maxConcurrency: 0,
+  provisionedDurationGbSeconds: 0,
+  provisionedSince: new Map(),
+  provisionedMs: 0,
 });
 
 /** Summarizes a finished (or partial) run, one entry per function in `functions` order. */
@@ -135,114 +168,151 @@ export function summarize(
     return tally;
   };
 
-  countEvents(trace, tallyOf);
+  const endTimeMs = trace.at(-1)?.time ?? 0;
+  const allocationMs = settings.provisionedAllocationMs ?? PROVISIONED_ALLOCATION_MS;
+  for (const event of trace) countEvent(tallyOf(event.functionName), event, allocationMs);
+  for (const tally of tallies.values()) {
+    for (const created of tally.provisionedSince.values()) chargeProvisioned(tally, created - allocationMs, endTimeMs);
+  }
 
+  const series = concurrencySeries(trace);
   const configs = new Map(functions.map((fn) => [fn.name, fn]));
-  const summaries = [...tallies].map(([name, tally]) => toFunctionSummary(name, tally, configs.get(name)));
+  const summaries = [...tallies].map(([name, tally]) =>
+    toFunctionSummary(name, tally, configs.get(name), series.functions.get(name)?.max ?? 0),
+  );
+  const account = settings.account ?? DEFAULT_ACCOUNT_SETTINGS;
+  const accountThrottles = noThrottles();
+  for (const summary of summaries) {
+    for (const reason of Object.keys(accountThrottles) as ThrottleReason[]) accountThrottles[reason] += summary.throttlesByReason[reason];
+  }
   return {
-    endTimeMs: trace.at(-1)?.time ?? 0,
+    endTimeMs,
     functions: summaries,
+    account: {
+      concurrencyLimit: account.concurrencyLimit,
+      unreservedMinimum: account.unreservedMinimum,
+      scaling: account.scaling,
+      maxConcurrency: series.account.max,
+      throttles: summaries.reduce((total, summary) => total + summary.throttles, 0),
+      throttlesByReason: accountThrottles,
+    },
     totals: sumTotals(summaries),
     pricing: { ...PRICES, initBilled: settings.initBilled, freeTierApplied: false },
   };
 }
 
-function countEvents(trace: readonly TraceEvent[], tallyOf: (name: string) => Tally): void {
-  // Concurrency is read after all events at one simulated time are applied, so a request
-  // that starts on one environment as another ends at the same instant does not count twice.
-  const touched = new Set<Tally>();
-  const settle = () => {
-    for (const tally of touched) {
-      tally.maxConcurrency = Math.max(tally.maxConcurrency, tally.busySince.size + tally.transient);
-      tally.transient = 0;
+function countEvent(tally: Tally, event: TraceEvent, allocationMs: number): void {
+  switch (event.type) {
+    case 'request-received':
+      tally.requests++;
+      break;
+    case 'env-created':
+      tally.environmentsCreated++;
+      if (event.provisioned) tally.provisionedSince.set(event.envId, event.time);
+      break;
+    case 'init-start':
+      tally.inits++;
+      break;
+    case 'invoke-start':
+      if (event.spillover) tally.spilloverInvocations++;
+      break;
+    case 'invoke-end':
+      countInvocation(tally, event);
+      break;
+    case 'throttled':
+      tally.throttles[event.reason]++;
+      break;
+    case 'env-reclaimed': {
+      const created = tally.provisionedSince.get(event.envId);
+      if (created !== undefined) {
+        tally.provisionedSince.delete(event.envId);
+        chargeProvisioned(tally, created - allocationMs, event.time);
+      }
+      break;
     }
-    touched.clear();
-  };
-
-  trace.forEach((event, index) => {
-    const tally = tallyOf(event.functionName);
-    switch (event.type) {
-      case 'request-received':
-        tally.requests++;
-        break;
-      case 'env-created':
-        tally.environmentsCreated++;
-        markBusy(tally, event.envId, event.time);
-        break;
-      case 'init-start':
-        tally.inits++;
-        markBusy(tally, event.envId, event.time);
-        break;
-      case 'invoke-start':
-        markBusy(tally, event.envId, event.time);
-        break;
-      case 'invoke-end':
-        countInvocation(tally, event);
-        markIdle(tally, event.envId, event.time);
-        break;
-      case 'env-reclaimed':
-        markIdle(tally, event.envId, event.time);
-        break;
-      case 'init-end':
-      case 'env-reset':
-        break;
-    }
-    touched.add(tally);
-    if (trace[index + 1]?.time !== event.time) settle();
-  });
+    case 'init-end':
+    case 'env-reset':
+      break;
+  }
 }
 
-function markBusy(tally: Tally, envId: string, time: number): void {
-  if (!tally.busySince.has(envId)) tally.busySince.set(envId, time);
+/**
+ * Adds one provisioned environment's charged time: from enabling provisioned concurrency
+ * (its creation minus the allocation delay) until it ended, rounded up to 5 minutes.
+ * NOTE: the INIT of a provisioned environment is billed through this charge, which runs from
+ * enabling; AWS states no separate duration charge for it.
+ */
+function chargeProvisioned(tally: Tally, enabledAt: number, endedAt: number): void {
+  const increment = PRICES.provisionedBillingIncrementMs;
+  const chargedMs = Math.max(increment, Math.ceil((endedAt - Math.max(0, enabledAt)) / increment) * increment);
+  tally.provisionedMs += chargedMs;
 }
 
-function markIdle(tally: Tally, envId: string, time: number): void {
-  // An invocation that took no simulated time still occupied its environment at that instant.
-  if (tally.busySince.get(envId) === time) tally.transient++;
-  tally.busySince.delete(envId);
-}
-
-function countInvocation(tally: Tally, event: Extract<TraceEvent, { type: 'invoke-end' }>): void {
+function countInvocation(tally: Tally, event: InvokeEnded): void {
   tally.invocations++;
   if (event.cold) tally.coldStarts++;
   if (event.outcome !== 'success') tally.errors++;
   if (event.outcome === 'timeout') tally.timeouts++;
   tally.durations.push(event.durationMs);
   tally.billedDurationMs += event.billedDurationMs;
-  tally.gbSeconds += (event.memoryMb / 1024) * (event.billedDurationMs / 1000);
+  const gbSeconds = (event.memoryMb / 1024) * (event.billedDurationMs / 1000);
+  tally.gbSeconds += gbSeconds;
+  if (event.provisioned) {
+    tally.provisionedInvocations++;
+    tally.provisionedDurationGbSeconds += gbSeconds;
+  }
 }
 
-function toFunctionSummary(name: string, tally: Tally, config: FunctionConfig | undefined): FunctionSummary {
+function toFunctionSummary(name: string, tally: Tally, config: FunctionConfig | undefined, maxConcurrency: number): FunctionSummary {
   const architecture = config?.architecture ?? 'x86_64';
-  const requestsUsd = (tally.invocations * PRICES.requestUsdPerMillion) / 1_000_000;
-  const durationUsd = tally.gbSeconds * PRICES.gbSecondUsd[architecture];
+  const memoryMb = config?.memoryMb ?? 0;
+  const provisionedGbSeconds = (memoryMb / 1024) * (tally.provisionedMs / 1000);
+  const onDemandGbSeconds = tally.gbSeconds - tally.provisionedDurationGbSeconds;
+  const requests = (tally.invocations * PRICES.requestUsdPerMillion) / 1_000_000;
+  const duration = onDemandGbSeconds * PRICES.gbSecondUsd[architecture];
+  const provisionedDuration = tally.provisionedDurationGbSeconds * PRICES.provisionedDurationGbSecondUsd[architecture];
+  const provisionedConcurrency = provisionedGbSeconds * PRICES.provisionedConcurrencyGbSecondUsd[architecture];
+  const throttles = Object.values(tally.throttles).reduce((total, n) => total + n, 0);
   return {
     functionName: name,
     runtime: config?.runtime ?? 'nodejs24.x',
     architecture,
-    memoryMb: config?.memoryMb ?? 0,
+    memoryMb,
+    reservedConcurrency: config?.reservedConcurrency,
+    provisionedConcurrency: config?.provisionedConcurrency ?? 0,
     requests: tally.requests,
     invocations: tally.invocations,
     coldStarts: tally.coldStarts,
+    coldStartShare: tally.invocations === 0 ? 0 : tally.coldStarts / tally.invocations,
     inits: tally.inits,
     environmentsCreated: tally.environmentsCreated,
     errors: tally.errors,
     timeouts: tally.timeouts,
-    // NOTE: the engine records no throttles or retries yet (synchronous requests only, no
-    // concurrency limits), so both are 0 until their trace events exist.
-    throttles: 0,
+    throttles,
+    throttlesByReason: tally.throttles,
+    // NOTE: the engine has no asynchronous invocation yet, so Lambda never retries a request.
     retries: 0,
-    maxConcurrency: tally.maxConcurrency,
+    provisionedInvocations: tally.provisionedInvocations,
+    spilloverInvocations: tally.spilloverInvocations,
+    maxConcurrency,
     durationMs: percentiles(tally.durations),
     billedDurationMs: tally.billedDurationMs,
     gbSeconds: tally.gbSeconds,
-    costUsd: { requests: requestsUsd, duration: durationUsd, total: requestsUsd + durationUsd },
+    provisionedDurationGbSeconds: tally.provisionedDurationGbSeconds,
+    provisionedGbSeconds,
+    costUsd: {
+      requests,
+      duration,
+      provisionedDuration,
+      provisionedConcurrency,
+      total: requests + duration + provisionedDuration + provisionedConcurrency,
+    },
   };
 }
 
 function percentiles(values: readonly number[]): DurationPercentiles | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { p50: rank(50), p90: rank(90), p99: rank(99) };
 }
@@ -253,11 +323,17 @@ function sumTotals(summaries: readonly FunctionSummary[]): RunSummary['totals'] 
   return {
     requests: sum((s) => s.requests),
     invocations: sum((s) => s.invocations),
+    coldStarts: sum((s) => s.coldStarts),
+    throttles: sum((s) => s.throttles),
+    spilloverInvocations: sum((s) => s.spilloverInvocations),
     billedDurationMs: sum((s) => s.billedDurationMs),
     gbSeconds: sum((s) => s.gbSeconds),
+    provisionedGbSeconds: sum((s) => s.provisionedGbSeconds),
     costUsd: {
       requests: sum((s) => s.costUsd.requests),
       duration: sum((s) => s.costUsd.duration),
+      provisionedDuration: sum((s) => s.costUsd.provisionedDuration),
+      provisionedConcurrency: sum((s) => s.costUsd.provisionedConcurrency),
       total: sum((s) => s.costUsd.total),
     },
   };
