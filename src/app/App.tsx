@@ -1,21 +1,32 @@
 import { useState } from 'react';
+import { AccountSettings } from '../components/AccountSettings';
 import { CodeEditor } from '../components/CodeEditor';
 import { FunctionSettings } from '../components/FunctionSettings';
-import { Inspector } from '../components/Inspector';
+import { FunctionTabs } from '../components/FunctionTabs';
 import { InvokeControls } from '../components/InvokeControls';
+import { LoadGenerator } from '../components/LoadGenerator';
 import { RunProgress } from '../components/RunProgress';
 import { SandboxErrorBanner } from '../components/SandboxErrorBanner';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
+import { TabbedPanel } from '../components/TabbedPanel';
 import { TestEventPanel } from '../components/TestEventPanel';
+import { useAppStore } from '../store';
+import { selectAccountErrors } from '../store/workspace-slice';
+import { ResultsArea } from './ResultsArea';
 import { TimelineArea } from './TimelineArea';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
+type TrafficTab = 'event' | 'load' | 'account';
+
 /**
- * The page: function settings and code on the left, the test event and invoke controls on
- * the right, the timeline and the inspector below.
+ * The page: the functions (tabs, settings, code) on the left; the test event, the load
+ * generator and the account settings on the right; the timeline with its concurrency chart
+ * below, beside the inspector and the metrics.
  */
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
+  const [trafficTab, setTrafficTab] = useState<TrafficTab>('event');
+  const accountInvalid = Object.keys(useAppStore(selectAccountErrors)).length > 0;
   useKeyboardShortcuts({ toggleHelp: () => setHelpOpen((open) => !open), closeHelp: () => setHelpOpen(false) });
 
   return (
@@ -25,8 +36,8 @@ export function App() {
           <h1 className="text-base font-semibold tracking-tight text-slate-900">
             <span className="text-orange-600">λ</span> Lambda Playground
           </h1>
-          <p className="hidden text-xs text-slate-500 lg:block">
-            Run a real handler on a simulated Lambda service and watch cold and warm starts.
+          <p className="hidden text-xs text-slate-500 xl:block">
+            Run a real handler on a simulated Lambda service and watch it scale, start cold and warm, and throttle.
           </p>
         </div>
         <div className="ml-auto flex items-center gap-4">
@@ -35,24 +46,35 @@ export function App() {
         </div>
       </header>
       <SandboxErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.2fr)] gap-3 p-3">
-        <div className="flex min-h-0 flex-col gap-3">
-          <section aria-label="Function settings" className="shrink-0 rounded-lg border border-slate-200 bg-white shadow-sm">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.25fr)] gap-3 p-3">
+        <div className="flex min-h-0 flex-col">
+          <FunctionTabs />
+          <section aria-label="Function settings" className="shrink-0 rounded-t-lg rounded-tl-none border border-slate-200 bg-white">
             <FunctionSettings />
           </section>
-          <div className="min-h-0 flex-1">
+          <div className="-mt-px min-h-0 flex-1 [&>section]:rounded-t-none">
             <CodeEditor />
           </div>
         </div>
         <div className="flex min-h-0 flex-col gap-3">
-          <TestEventPanel />
+          <TabbedPanel<TrafficTab>
+            label="Traffic"
+            className="min-h-0 flex-1"
+            active={trafficTab}
+            onSelect={setTrafficTab}
+            tabs={[
+              { id: 'event', label: 'Test event', content: <TestEventPanel /> },
+              { id: 'load', label: 'Load', content: <LoadGenerator /> },
+              { id: 'account', label: 'Account', content: <AccountSettings />, alert: accountInvalid },
+            ]}
+          />
           <InvokeControls />
         </div>
         <div className="min-h-0 min-w-0">
           <TimelineArea />
         </div>
         <div className="min-h-0">
-          <Inspector />
+          <ResultsArea />
         </div>
       </main>
     </div>

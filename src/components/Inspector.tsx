@@ -5,14 +5,13 @@ import { selectSelection, selectTrace } from '../store/run-view';
 import { formatPlayhead } from '../timeline/format';
 import { OutcomeBadge, StartBadge } from './Badges';
 import { InvocationList } from './InvocationList';
-import { Panel } from './Panel';
 
 /** The recent invocations and the details of the selected invocation or environment. */
 export function Inspector() {
   const selection = useAppStore(selectSelection);
 
   return (
-    <Panel title="Inspector" labelledBy="inspector-title" className="h-full" bodyClassName="flex flex-col">
+    <div className="flex h-full min-h-0 flex-col">
       <div className="max-h-[42%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
         <InvocationList />
       </div>
@@ -25,7 +24,7 @@ export function Inspector() {
           <p className="text-sm text-slate-500">Select an invocation here or on the timeline to see its event, result and log.</p>
         )}
       </div>
-    </Panel>
+    </div>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../store';
 import { EVENT_TEMPLATES } from '../store/workspace-slice';
-import { Panel } from './Panel';
 
 /** The test event: a template to start from and its JSON, edited as text. */
 export function TestEventPanel() {
@@ -14,7 +13,7 @@ export function TestEventPanel() {
   const errorId = useId();
 
   return (
-    <Panel title="Test event" labelledBy="test-event-title" className="min-h-0 flex-1" bodyClassName="flex flex-col gap-2 p-3">
+    <div className="flex h-full min-h-0 flex-col gap-2 p-3">
       <div className="flex items-center gap-2">
         <label htmlFor={selectId} className="shrink-0 text-xs font-medium text-slate-600">
           Template
@@ -48,6 +47,6 @@ export function TestEventPanel() {
           {eventParse.message}
         </p>
       )}
-    </Panel>
+    </div>
   );
 }

@@ -1,0 +1,98 @@
+import { useId } from 'react';
+import { useAppStore } from '../store';
+import {
+  ACCOUNT_FIELDS,
+  BURST_OPTIONS,
+  selectAccount,
+  selectAccountErrors,
+  type AccountField,
+  type ScalingChoice,
+} from '../store/workspace-slice';
+import { SettingsTextField, inputClass } from './SettingsTextField';
+
+const formatNumber = (n: number) => n.toLocaleString('en-US');
+
+const LABELS: Record<AccountField, { label: string; hint: string }> = {
+  concurrencyLimit: {
+    label: 'Concurrency limit',
+    hint: 'Concurrent executions quota of the account in the Region: 1,000 by default; new accounts may start at 10.',
+  },
+  unreservedMinimum: {
+    label: 'Unreserved minimum',
+    hint: 'Concurrency that reserved concurrency must leave to the functions without it: 100 by default.',
+  },
+};
+
+/** The scaling models as the select offers them; the value encodes the burst of the older model. */
+const SCALING_OPTIONS: readonly { value: string; label: string; scaling: ScalingChoice }[] = [
+  { value: 'per-function', label: 'Per function: 1,000 environments per 10 s (since Nov 2023)', scaling: { kind: 'per-function' } },
+  ...BURST_OPTIONS.map((burst) => ({
+    value: `burst-${burst}`,
+    label: `Account burst of ${formatNumber(burst)}, then 500 per minute (before Nov 2023)`,
+    scaling: { kind: 'account-burst', burst } as const,
+  })),
+];
+
+const scalingValue = (scaling: ScalingChoice) => (scaling.kind === 'per-function' ? 'per-function' : `burst-${scaling.burst}`);
+
+/** The account's concurrency limit, the unreserved minimum and the scaling model. */
+export function AccountSettings() {
+  const account = useAppStore(selectAccount);
+  const errors = useAppStore(selectAccountErrors);
+  const setAccountField = useAppStore((state) => state.setAccountField);
+  const setScaling = useAppStore((state) => state.setScaling);
+  const scalingId = useId();
+
+  return (
+    <div className="flex flex-col gap-3 p-3" data-testid="account-settings">
+      <div className="grid grid-cols-2 gap-2">
+        {ACCOUNT_FIELDS.map((field) => (
+          <SettingsTextField
+            key={field}
+            label={LABELS[field].label}
+            hint={LABELS[field].hint}
+            text={account.fieldText[field]}
+            invalid={errors[field] !== undefined}
+            errorId={`account-error-${field}`}
+            numeric
+            onChange={(text) => setAccountField(field, text)}
+          />
+        ))}
+      </div>
+      {ACCOUNT_FIELDS.map((field) =>
+        errors[field] ? (
+          <p key={field} id={`account-error-${field}`} role="alert" className="-mt-1 text-xs leading-snug text-red-700">
+            {errors[field]}{' '}
+            <span className="text-slate-500">
+              Until it is fixed, the account keeps {formatNumber(account.validSettings[field])}.
+            </span>
+          </p>
+        ) : null,
+      )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={scalingId} className="text-xs font-medium text-slate-600">
+          Scaling rate
+        </label>
+        <select
+          id={scalingId}
+          className={`${inputClass} border-slate-300`}
+          value={scalingValue(account.validSettings.scaling)}
+          onChange={(event) => {
+            const option = SCALING_OPTIONS.find((candidate) => candidate.value === event.target.value);
+            if (option) setScaling(option.scaling);
+          }}
+        >
+          {SCALING_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="text-xs leading-snug text-slate-500">
+        A synchronous request that finds no idle environment and no room to add one is throttled at once: HTTP 429
+        from the Invoke API, 500 through API Gateway. Lambda does not retry it.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { AppState } from '../store';
+import {
+  REQUEST_PRICE_USD_PER_MILLION,
+  THROTTLE_REASONS,
+  durationCostByArchitecture,
+  metricsRefreshIntervalMs,
+  runMetrics,
+  type RunMetrics,
+} from '../store/run-metrics';
+import { selectTrace } from '../store/run-view';
+import { useThrottledDerivation } from './use-throttled-derivation';
+
+const deriveMetrics = (state: AppState): RunMetrics => runMetrics(selectTrace(state), state.playheadMs, state.runScenario ?? state.scenario);
+const metricsInputsChanged = (state: AppState, previous: AppState) =>
+  state.snapshot !== previous.snapshot || state.playheadMs !== previous.playheadMs || state.runScenario !== previous.runScenario;
+const refreshInterval = (state: AppState) => metricsRefreshIntervalMs(selectTrace(state).length);
+
+const ALL = '';
+const count = (n: number) => n.toLocaleString('en-US');
+const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`);
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((part / whole) * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
+
+/** Formats a small USD amount with enough digits to show it, e.g. $0.0000021. */
+function usd(value: number): string {
+  if (value === 0) return '$0';
+  const digits = Math.min(10, Math.max(2, 2 - Math.floor(Math.log10(Math.abs(value)))));
+  return `$${value.toFixed(digits)}`;
+}
+
+const REASON_LABELS = {
+  ReservedFunctionConcurrentInvocationLimitExceeded: 'Reserved concurrency',
+  ConcurrentInvocationLimitExceeded: 'Account (unreserved) limit',
+  ScalingRateExceeded: 'Scaling rate',
+} as const;
+
+/**
+ * The run's figures up to the playhead, for one function or all of them: invocations, cold
+ * starts, throttles, errors, concurrency, duration percentiles and cost.
+ */
+export function MetricsPanel() {
+  const metrics = useThrottledDerivation(deriveMetrics, metricsInputsChanged, refreshInterval);
+  const [functionName, setFunctionName] = useState(ALL);
+  const selectId = useId();
+  const { summary } = metrics;
+  const functions = summary.functions;
+  const one = functions.find((fn) => fn.functionName === functionName) ?? (functions.length === 1 ? functions[0] : undefined);
+  const extra = metrics.extra.get(one?.functionName ?? ALL) ?? metrics.extra.get(ALL)!;
+
+  const sum = (pick: (fn: (typeof functions)[number]) => number) => functions.reduce((total, fn) => total + pick(fn), 0);
+  const invocations = one ? one.invocations : summary.totals.invocations;
+  const coldStarts = one ? one.coldStarts : sum((fn) => fn.coldStarts);
+  const errors = one ? one.errors : sum((fn) => fn.errors);
+  const throttles = THROTTLE_REASONS.reduce((total, reason) => total + extra.throttlesByReason[reason], 0);
+  const maxConcurrency = one ? one.maxConcurrency : metrics.account.maxConcurrency;
+  const durations = one ? one.durationMs : metrics.account.durationMs;
+  const gbSeconds = one ? one.gbSeconds : summary.totals.gbSeconds;
+  const requestsUsd = ((one ? one.invocations : summary.totals.invocations) * REQUEST_PRICE_USD_PER_MILLION) / 1_000_000;
+  const durationUsd = durationCostByArchitecture(gbSeconds);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3 text-sm" data-testid="metrics-panel">
+      <div className="flex items-center gap-2">
+        <label htmlFor={selectId} className="text-xs font-medium text-slate-600">
+          Function
+        </label>
+        <select
+          id={selectId}
+          className="h-7 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-xs"
+          value={one && functions.length > 1 ? one.functionName : ALL}
+          onChange={(event) => setFunctionName(event.target.value)}
+        >
+          {functions.length > 1 && <option value={ALL}>All functions</option>}
+          {functions.map((fn) => (
+            <option key={fn.functionName} value={fn.functionName}>
+              {fn.functionName}
+            </option>
+          ))}
+        </select>
+        <span className="shrink-0 text-[11px] text-slate-500 tabular-nums">up to {(metrics.upToMs / 1000).toFixed(1)} s</span>
+      </div>
+
+      <dl className="grid grid-cols-4 gap-2">
+        <Stat label="Invocations" value={count(invocations)} testId="metric-invocations" />
+        <Stat label="Cold starts" value={count(coldStarts)} detail={percent(coldStarts, invocations)} testId="metric-cold-starts" />
+        <Stat label="Throttles" value={count(throttles)} tone={throttles > 0 ? 'warn' : undefined} testId="metric-throttles" />
+        <Stat label="Errors" value={count(errors)} tone={errors > 0 ? 'bad' : undefined} testId="metric-errors" />
+        <Stat label="Max concurrency" value={count(maxConcurrency)} testId="metric-max-concurrency" />
+        <Stat label="Duration p50" value={ms(durations?.p50)} />
+        <Stat label="Duration p99" value={ms(durations?.p99)} />
+        <Stat
+          label="Provisioned"
+          value={count(extra.provisioned)}
+          detail={`${count(extra.spillover)} spillover`}
+          testId="metric-provisioned"
+        />
+      </dl>
+
+      {throttles > 0 && (
+        <Section title="Throttles by limit">
+          <ul className="flex flex-col gap-0.5 text-xs" data-testid="metric-throttle-reasons">
+            {THROTTLE_REASONS.filter((reason) => extra.throttlesByReason[reason] > 0).map((reason) => (
+              <li key={reason} className="flex justify-between gap-2">
+                <span className="truncate text-slate-600" title={reason}>
+                  {REASON_LABELS[reason]} <span className="font-mono text-[10px] text-slate-400">{reason}</span>
+                </span>
+                <span className="font-medium tabular-nums text-slate-800">{count(extra.throttlesByReason[reason])}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section title="Cost">
+        <table className="w-full text-xs tabular-nums" data-testid="metric-cost">
+          <thead className="text-[11px] text-slate-500">
+            <tr>
+              <th className="py-0.5 text-left font-medium" />
+              <th className="py-0.5 text-right font-medium">x86_64</th>
+              <th className="py-0.5 text-right font-medium">arm64</th>
+            </tr>
+          </thead>
+          <tbody className="text-slate-800">
+            <CostRow label={`Requests (${count(invocations)})`} x86={requestsUsd} arm={requestsUsd} />
+            <CostRow
+              label={`Duration (${gbSeconds.toLocaleString('en-US', { maximumFractionDigits: 3 })} GB-s)`}
+              x86={durationUsd.x86_64}
+              arm={durationUsd.arm64}
+            />
+            <CostRow label="Total" x86={requestsUsd + durationUsd.x86_64} arm={requestsUsd + durationUsd.arm64} strong />
+          </tbody>
+        </table>
+        <p className="mt-1 text-[11px] leading-snug text-slate-500">
+          us-east-1 list prices without the free tier. Duration includes INIT
+          {summary.pricing.initBilled ? ', billed since August 2025' : ' only where it was billed before August 2025'}.
+        </p>
+      </Section>
+    </div>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  detail,
+  tone,
+  testId,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly detail?: string;
+  readonly tone?: 'warn' | 'bad';
+  readonly testId?: string;
+}) {
+  const color = tone === 'warn' ? 'text-amber-700' : tone === 'bad' ? 'text-red-700' : 'text-slate-900';
+  return (
+    <div className="min-w-0 rounded-md bg-slate-50 px-2 py-1.5" data-testid={testId}>
+      <dt className="truncate text-[11px] text-slate-500">{label}</dt>
+      <dd className={`text-base leading-tight font-semibold tabular-nums ${color}`}>
+        <span data-testid={testId ? `${testId}-value` : undefined}>{value}</span>
+        {detail && <span className="ml-1 text-[11px] font-normal text-slate-500">{detail}</span>}
+      </dd>
+    </div>
+  );
+}
+
+function CostRow({ label, x86, arm, strong = false }: { readonly label: string; readonly x86: number; readonly arm: number; readonly strong?: boolean }) {
+  const weight = strong ? 'font-semibold' : '';
+  return (
+    <tr className={`border-t border-slate-100 ${weight}`}>
+      <td className="py-0.5 pr-2 text-slate-600">{label}</td>
+      <td className="py-0.5 text-right">{usd(x86)}</td>
+      <td className="py-0.5 text-right">{usd(arm)}</td>
+    </tr>
+  );
+}
+
+function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  return (
+    <section>
+      <h3 className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      {children}
+    </section>
+  );
+}
