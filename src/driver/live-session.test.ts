@@ -164,6 +164,45 @@ describe('createPlaygroundSession', () => {
     expect(closed).toBe(1);
   });
 
+  it('yields between time slices of stepping', async () => {
+    // Every read of the clock advances it by 1 ms, so a slice of 8 ms covers a few steps.
+    let clock = 0;
+    const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor({}), now: () => clock++ });
+    session.load(throttledScenario(2000));
+    const drive = session.advanceTo(10_000);
+    const afterFirstSlice = session.snapshot();
+    expect(afterFirstSlice.now).toBeLessThan(2000);
+    expect(afterFirstSlice.nextEventTime).toBeDefined();
+
+    await drive;
+    const done = session.snapshot();
+    expect(done.now).toBe(10_000);
+    expect(done.trace.filter((event) => event.type === 'throttled')).toHaveLength(2000);
+  });
+
+  it('resumes a yielded drive on advanceTo', async () => {
+    let clock = 0;
+    const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor({}), now: () => clock++ });
+    session.load(throttledScenario(200));
+    void session.advanceTo(10_000);
+    const before = session.snapshot().now;
+    // No timer runs in between: the second call alone moves the drive on.
+    void session.advanceTo(10_000);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(session.snapshot().now).toBeGreaterThan(before);
+  });
+
+  it('copies the trace only when a snapshot is read', async () => {
+    const session = sessionWith();
+    session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
+    await session.advanceTo(1000);
+    const first = session.snapshot();
+    const second = session.snapshot();
+    expect(second).toBe(first);
+    expect(first.trace).toBe(second.trace);
+    expect(first.trace.length).toBeGreaterThan(0);
+  });
+
   it('gives each snapshot its own trace array', async () => {
     const session = sessionWith();
     session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));
@@ -173,6 +212,15 @@ describe('createPlaygroundSession', () => {
     expect(session.snapshot().trace).not.toBe(before);
   });
 });
+
+/** A function with reserved concurrency 0: each of the `count` requests, 1 ms apart, is throttled on arrival. */
+function throttledScenario(count: number): Scenario {
+  return scenarioSchema.parse({
+    version: 1,
+    functions: [{ name: FN, code: 'export const handler = async () => 1;', reservedConcurrency: 0 }],
+    traffic: Array.from({ length: count }, (_, i) => ({ at: i, function: FN })),
+  });
+}
 
 /** Resolves once pending promise callbacks have run. */
 function flush(): Promise<void> {

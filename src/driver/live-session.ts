@@ -9,6 +9,7 @@ import type { Scenario, TrafficEntry } from '../scenario/schema';
 import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
 import { expandTrafficEntry } from '../scenario/traffic';
 import type { PlaygroundSession, SentRequest, SessionSnapshot } from './session';
+import { NotifyThrottle, TimeSlice } from './time-slice';
 
 /** An executor, optionally with a way to stop all its workers at once (the worker pool has one). */
 export type SessionExecutor = Executor & { close?(): unknown };
@@ -16,6 +17,8 @@ export type SessionExecutor = Executor & { close?(): unknown };
 export interface SessionOptions {
   /** Creates the executor for a run; each `load` gets a new one and closes the previous one. */
   readonly createExecutor: () => SessionExecutor;
+  /** Wall clock in ms for time slicing and spacing out notifications; `performance.now` by default. */
+  readonly now?: () => number;
 }
 
 /**
@@ -54,6 +57,8 @@ interface Run {
   sequentialInFlight: string | undefined;
   /** Trace events already checked for the end of the in-flight sequential request. */
   scannedEvents: number;
+  /** Resumes a drive that yielded at the end of a time slice; `advanceTo` calls it. */
+  wake: (() => void) | undefined;
 }
 
 export function createPlaygroundSession(options: SessionOptions): PlaygroundSession {
@@ -77,10 +82,19 @@ class LiveSession implements PlaygroundSession {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private cached: SessionSnapshot = EMPTY_SNAPSHOT;
+  /** Whether `cached` is older than the run's state. */
+  private stale = false;
   private loadError: string | undefined;
+  /** The last copy of the trace a snapshot handed out, and the run it belongs to. */
   private traceCopy: readonly TraceEvent[] = [];
+  private traceCopyRun: Run | undefined;
+  private readonly notifyThrottle: NotifyThrottle;
+  /** The timer of a notification the throttle put off, if any. */
+  private deferredNotify: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.notifyThrottle = new NotifyThrottle(undefined, undefined, options.now);
+  }
 
   load(scenario: Scenario): void {
     this.stopRun();
@@ -101,6 +115,7 @@ class LiveSession implements PlaygroundSession {
         sequentialQueue: [],
         sequentialInFlight: undefined,
         scannedEvents: 0,
+        wake: undefined,
       };
     } catch (error) {
       this.loadError = `The run could not start: ${messageOf(error)}`;
@@ -151,14 +166,23 @@ class LiveSession implements PlaygroundSession {
     const run = this.activeRun();
     if (!run) return Promise.resolve();
     run.targetMs = Math.max(run.targetMs, time);
-    // A running drive reads the target on every step, so it also reaches the raised one.
-    if (run.driving) return run.drive!;
+    if (this.deferredNotify !== undefined && this.notifyThrottle.due) this.notifyNow();
+    // A running drive reads the target on every step, so it also reaches the raised one. One
+    // that yielded resumes now rather than waiting for its timer: this call is a new task.
+    if (run.driving) {
+      run.wake?.();
+      return run.drive!;
+    }
     run.driving = true;
     run.drive = this.drive(run);
     return run.drive;
   }
 
   snapshot(): SessionSnapshot {
+    if (this.stale) {
+      this.cached = this.buildSnapshot();
+      this.stale = false;
+    }
     return this.cached;
   }
 
@@ -170,12 +194,16 @@ class LiveSession implements PlaygroundSession {
   dispose(): void {
     this.stopRun();
     this.listeners.clear();
+    clearTimeout(this.deferredNotify);
+    this.deferredNotify = undefined;
   }
 
   /**
-   * Steps the simulation until every event up to the target time is processed. Runs
-   * synchronously until the first step that needs handler code, so a caller sees the
-   * snapshot advanced as soon as `advanceTo` returns whenever no handler had to run.
+   * Steps the simulation until every event up to the target time is processed. It runs
+   * synchronously until the first step that needs handler code or until a time slice is used
+   * up. So when no handler had to run and the steps were quick, a caller sees the snapshot
+   * advanced as soon as `advanceTo` returns. A long stretch of steps (thousands of throttled
+   * requests, say) yields to the event loop every few milliseconds.
    */
   private async drive(run: Run): Promise<void> {
     try {
@@ -187,11 +215,20 @@ class LiveSession implements PlaygroundSession {
 
   private async stepUntilTarget(run: Run): Promise<void> {
     const { sim } = run;
+    const slice = new TimeSlice(undefined, this.options.now);
     for (;;) {
       const next = sim.nextEventTime();
       if (next === undefined || next > run.targetMs) {
         run.processedMs = Math.max(run.processedMs, run.targetMs);
         break;
+      }
+      if (slice.spent) {
+        this.invalidate();
+        this.notifySoon();
+        await slice.yield(new Promise<void>((resolve) => (run.wake = resolve)));
+        run.wake = undefined;
+        if (this.run !== run) return;
+        continue;
       }
       const { executions, disposed } = sim.step(run.targetMs);
       run.processedMs = Math.max(run.processedMs, next);
@@ -199,7 +236,8 @@ class LiveSession implements PlaygroundSession {
 
       if (executions.length > 0) {
         run.executing = true;
-        this.changed();
+        this.invalidate();
+        this.notifySoon();
         let results: ExecutionResult[];
         try {
           results = await Promise.all(executions.map((execution) => execute(run.executor, execution)));
@@ -211,12 +249,15 @@ class LiveSession implements PlaygroundSession {
           return;
         }
         if (this.run !== run) return;
+        // Executors in workers settle from a message event, so this continuation is a new task.
+        slice.restart();
         executions.forEach((execution, i) => sim.resolve(execution.executionId, results[i]!));
         run.executing = false;
       }
       this.finishSequential(run);
     }
-    this.changed();
+    this.invalidate();
+    this.notifySoon();
   }
 
   /** Sends the next queued sequential request when no earlier one is waiting for its response. */
@@ -277,6 +318,7 @@ class LiveSession implements PlaygroundSession {
     const run = this.run;
     this.run = undefined;
     this.traceCopy = [];
+    this.traceCopyRun = undefined;
     if (!run) return;
     try {
       void Promise.resolve(run.executor.close?.()).catch(() => undefined);
@@ -285,26 +327,72 @@ class LiveSession implements PlaygroundSession {
     }
   }
 
+  /** Marks the snapshot out of date and calls the listeners at once, as a person's actions need. */
   private changed(): void {
+    this.invalidate();
+    this.notifyNow();
+  }
+
+  private invalidate(): void {
     this.version++;
+    this.stale = true;
+  }
+
+  /**
+   * Calls the listeners now, or, when the last notification was expensive (the store's views
+   * of a large trace), once the throttle allows it. The page stays responsive while a large run
+   * simulates, and its views update a few times a second.
+   */
+  private notifySoon(): void {
+    if (this.notifyThrottle.due) {
+      this.notifyNow();
+      return;
+    }
+    this.deferredNotify ??= setTimeout(() => {
+      this.deferredNotify = undefined;
+      this.notifySoon();
+    }, this.notifyThrottle.waitMs);
+  }
+
+  private notifyNow(): void {
+    clearTimeout(this.deferredNotify);
+    this.deferredNotify = undefined;
+    this.notifyThrottle.run(() => {
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  private buildSnapshot(): SessionSnapshot {
     const run = this.run;
-    // Each snapshot gets its own copy of a grown trace, so a snapshot never changes after it is taken.
-    const trace = run?.sim.trace;
-    if (trace && trace.length !== this.traceCopy.length) this.traceCopy = trace.slice();
-    this.cached = run
-      ? {
-          trace: this.traceCopy,
-          version: this.version,
-          now: run.processedMs,
-          nextEventTime: run.sim.nextEventTime(),
-          executing: run.executing,
-          error: run.error,
-          loaded: true,
-          sent: run.sent.slice(),
-          pendingSequential: run.sequentialQueue.length + (run.sequentialInFlight === undefined ? 0 : 1),
-        }
-      : { ...EMPTY_SNAPSHOT, version: this.version, error: this.loadError };
-    for (const listener of this.listeners) listener();
+    if (!run) return { ...EMPTY_SNAPSHOT, version: this.version, error: this.loadError };
+    // The trace is copied when a reader first reads it, up to its length at this moment, so a
+    // snapshot never changes after it is taken, and a snapshot whose trace is never read costs nothing.
+    const length = run.sim.trace.length;
+    let trace: readonly TraceEvent[] | undefined;
+    const traceUpTo = () => this.traceUpTo(run, length);
+    return {
+      get trace() {
+        trace ??= traceUpTo();
+        return trace;
+      },
+      version: this.version,
+      now: run.processedMs,
+      nextEventTime: run.sim.nextEventTime(),
+      executing: run.executing,
+      error: run.error,
+      loaded: true,
+      sent: run.sent.slice(),
+      pendingSequential: run.sequentialQueue.length + (run.sequentialInFlight === undefined ? 0 : 1),
+    };
+  }
+
+  /** Returns a copy of the first `length` events of the run's trace, shared by snapshots of the same length. */
+  private traceUpTo(run: Run, length: number): readonly TraceEvent[] {
+    if (this.traceCopyRun !== run || this.traceCopy.length !== length) {
+      this.traceCopy = run.sim.trace.slice(0, length);
+      this.traceCopyRun = run;
+    }
+    return this.traceCopy;
   }
 }
 

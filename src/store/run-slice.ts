@@ -119,9 +119,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     });
   };
 
+  /**
+   * Sets the run status from the session's current snapshot: the store's copy can lag behind
+   * it while a large run simulates, because the session spaces out its notifications.
+   */
   const refreshStatus = () => {
     const state = get();
-    set({ runStatus: runStatusOf(state.playing, state.snapshot, state.timeline, state.playheadMs) });
+    const snapshot = state.driver?.session.snapshot() ?? state.snapshot;
+    set({ runStatus: runStatusOf(state.playing, snapshot, state.timeline, state.playheadMs) });
   };
 
   /** Loads `scenario` as a fresh run and moves the playhead and view back to the start. */
@@ -299,6 +304,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       });
       if (frame.finished && snapshot.pendingSequential === 0) {
         set({ playing: false, skipping: false });
+        // The run is over: show its whole trace even if the session's last notification is pending.
+        syncSnapshot();
       } else {
         set({ skipping: frame.skipping });
         movePlayhead(frame.playheadMs, frame.skipping);
