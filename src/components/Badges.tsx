@@ -1,14 +1,37 @@
 import type { InvocationRecord } from '../store/invocations';
 
-const badgeClass = 'inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium';
+const badgeClass = 'inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap';
 
-/** Cold or warm start; a dash while the request waits for an environment. */
-export function StartBadge({ cold }: { readonly cold: boolean | undefined }) {
+/**
+ * How the invocation started: cold or warm, on a provisioned environment, or as spillover
+ * beyond provisioned concurrency; a dash while it waits for an environment or when throttled.
+ */
+export function StartBadge({ record }: { readonly record: Pick<InvocationRecord, 'cold' | 'provisioned' | 'spillover'> }) {
+  const { cold, provisioned, spillover } = record;
   if (cold === undefined) return <span className="text-slate-400">–</span>;
-  return cold ? (
+  const start = cold ? (
     <span className={`${badgeClass} bg-sky-100 text-sky-800`}>cold</span>
   ) : (
     <span className={`${badgeClass} bg-emerald-100 text-emerald-800`}>warm</span>
+  );
+  if (!provisioned && !spillover) return start;
+  return (
+    <span className="inline-flex gap-1">
+      {start}
+      {provisioned && (
+        <span className={`${badgeClass} bg-teal-100 text-teal-800`} title="Ran on an environment of the function's provisioned concurrency">
+          provisioned
+        </span>
+      )}
+      {spillover && (
+        <span
+          className={`${badgeClass} bg-amber-100 text-amber-800`}
+          title="Every provisioned environment was busy, so this ran on an on-demand environment (ProvisionedConcurrencySpilloverInvocations)"
+        >
+          spillover
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -17,8 +40,18 @@ const OUTCOME_STYLE: Record<InvocationRecord['outcome'], string> = {
   error: 'bg-red-100 text-red-800',
   timeout: 'bg-amber-100 text-amber-800',
   pending: 'bg-slate-100 text-slate-600',
+  throttled: 'bg-fuchsia-100 text-fuchsia-800',
 };
 
-export function OutcomeBadge({ outcome }: { readonly outcome: InvocationRecord['outcome'] }) {
-  return <span className={`${badgeClass} ${OUTCOME_STYLE[outcome]}`}>{outcome === 'pending' ? 'running' : outcome}</span>;
+/** The invocation's outcome; a throttled request shows the HTTP status its caller received. */
+export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecord, 'outcome' | 'throttle'> }) {
+  const { outcome, throttle } = record;
+  let label: string = outcome;
+  if (outcome === 'pending') label = 'running';
+  if (throttle) label = `throttled ${throttle.statusCode}`;
+  return (
+    <span className={`${badgeClass} ${OUTCOME_STYLE[outcome]}`} data-testid={throttle ? 'throttle-badge' : undefined}>
+      {label}
+    </span>
+  );
 }

@@ -4,6 +4,7 @@ import { environmentHistory, findInvocation, type InvocationRecord } from '../st
 import { selectSelection, selectTrace } from '../store/run-view';
 import { formatPlayhead } from '../timeline/format';
 import { OutcomeBadge, StartBadge } from './Badges';
+import { ThrottleDetails } from './ThrottleDetails';
 import { InvocationList } from './InvocationList';
 
 /** The recent invocations and the details of the selected invocation or environment. */
@@ -40,8 +41,8 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
         <span className="min-w-0 truncate font-mono text-[11px] text-slate-700" title={record.requestId}>
           {record.requestId}
         </span>
-        <StartBadge cold={record.cold} />
-        <OutcomeBadge outcome={record.outcome} />
+        <StartBadge record={record} />
+        <OutcomeBadge record={record} />
         {record.envId && (
           <button
             type="button"
@@ -53,13 +54,17 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
           </button>
         )}
       </div>
-      <Metrics record={record} />
+      {record.throttle ? <ThrottleDetails throttle={record.throttle} /> : <Metrics record={record} />}
       <Section title="Log">
         <pre
           data-testid="invocation-log"
           className="overflow-x-auto rounded-md bg-slate-900 p-2 font-mono text-[11px] leading-4 whitespace-pre-wrap break-words text-slate-100"
         >
-          {record.logs.length > 0 ? record.logs.map((line) => line.text).join('\n') : 'No log output yet.'}
+          {record.logs.length > 0
+            ? record.logs.map((line) => line.text).join('\n')
+            : record.throttle
+              ? 'No log output: a throttled request never reaches an environment, so nothing is written to CloudWatch Logs.'
+              : 'No log output yet.'}
         </pre>
       </Section>
       <Result record={record} />

@@ -67,13 +67,13 @@ function Row({ record, selected, onSelect }: RowProps) {
         {record.requestId}
       </td>
       <td className="px-2 py-1.5">
-        <StartBadge cold={record.cold} />
+        <StartBadge record={record} />
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums text-slate-700">
         {record.durationMs === undefined ? '…' : `${record.durationMs.toFixed(2)} ms`}
       </td>
       <td className="px-3 py-1.5 text-right">
-        <OutcomeBadge outcome={record.outcome} />
+        <OutcomeBadge record={record} />
       </td>
     </tr>
   );

@@ -69,3 +69,41 @@ describe('environment history', () => {
     expect(environmentHistory(coldThenWarm(), 'fn#2')).toEqual([]);
   });
 });
+
+describe('throttled and provisioned records', () => {
+  function provisionedThenSpillover() {
+    return new TraceBuilder('fn')
+      .provisioned(0, 'fn#1', { platform: 100, init: 150 })
+      .request(1000, 'req-1')
+      .invoke(1000, 'fn#1', 'req-1', 200, false, 'success', { provisioned: true })
+      .cold(1000, 'fn#2', 'req-2', { platform: 120, init: 140, duration: 200 })
+      .throttle(1000, 'req-3')
+      .build();
+  }
+
+  it('marks a throttled request with its throttle', () => {
+    const record = findInvocation(provisionedThenSpillover(), 'req-3')!;
+    expect(record.outcome).toBe('throttled');
+    expect(record.throttle?.reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    expect(record.throttle?.statusCode).toBe(429);
+    expect(record.endedAt).toBe(1000);
+    expect(record.envId).toBeUndefined();
+  });
+
+  it('counts a throttled request as ended', () => {
+    expect(requestCounts(new TraceBuilder('fn').throttle(0, 'req-1').build())).toEqual({ received: 1, ended: 1 });
+  });
+
+  it('marks provisioned invocations', () => {
+    const record = findInvocation(provisionedThenSpillover(), 'req-1')!;
+    expect(record.provisioned).toBe(true);
+    expect(record.spillover).toBe(false);
+  });
+
+  it('describes a provisioned environment', () => {
+    expect(environmentHistory(provisionedThenSpillover(), 'fn#1')[0]).toEqual({
+      time: 0,
+      text: 'Created for provisioned concurrency, initialized before traffic',
+    });
+  });
+});

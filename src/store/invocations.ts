@@ -4,7 +4,7 @@
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
 import { invocationLogLines } from '../engine/platform-logs';
-import type { TraceEvent } from '../engine/trace';
+import type { Invoker, RequestThrottled, TraceEvent } from '../engine/trace';
 import { formatDuration } from '../timeline/format';
 
 export interface InvocationRecord {
@@ -19,8 +19,15 @@ export interface InvocationRecord {
   readonly cold: boolean | undefined;
   readonly startedAt: number | undefined;
   readonly endedAt: number | undefined;
-  /** `pending` until the invocation ends. */
-  readonly outcome: InvokeOutcome | 'pending';
+  /** `pending` until the invocation ends; `throttled` when Lambda rejected the request. */
+  readonly outcome: InvokeOutcome | 'pending' | 'throttled';
+  readonly invoker: Invoker;
+  /** Whether it ran on a provisioned environment. */
+  readonly provisioned: boolean;
+  /** Whether it ran on an on-demand environment beyond the function's provisioned concurrency. */
+  readonly spillover: boolean;
+  /** The throttle, when Lambda rejected the request. */
+  readonly throttle: RequestThrottled | undefined;
   readonly durationMs: number | undefined;
   readonly billedDurationMs: number | undefined;
   readonly initDurationMs: number | undefined;
@@ -60,6 +67,10 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
         startedAt: undefined,
         endedAt: undefined,
         outcome: 'pending',
+        invoker: event.invoker ?? 'direct',
+        provisioned: false,
+        spillover: false,
+        throttle: undefined,
         durationMs: undefined,
         billedDurationMs: undefined,
         initDurationMs: undefined,
@@ -76,6 +87,11 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
       if (record) record.envId = event.envId;
       continue;
     }
+    if (event.type === 'throttled') {
+      const record = byId.get(event.requestId);
+      if (record) Object.assign(record, { outcome: 'throttled', throttle: event, endedAt: event.time });
+      continue;
+    }
     if (event.type === 'invoke-start' || event.type === 'invoke-end') {
       const record = byId.get(event.requestId);
       if (!record) continue;
@@ -83,6 +99,8 @@ export function invocationRecords(trace: readonly TraceEvent[]): readonly Invoca
       record.cold = event.cold;
       if (event.type === 'invoke-start') {
         record.startedAt = event.time;
+        record.provisioned = event.provisioned ?? false;
+        record.spillover = event.spillover ?? false;
       } else {
         Object.assign(record, {
           endedAt: event.time,
@@ -130,7 +148,11 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
     if (!('envId' in event) || event.envId !== envId) continue;
     switch (event.type) {
       case 'env-created':
-        entries.push({ time: event.time, text: 'Created (cold start)', requestId: event.requestId });
+        entries.push(
+          event.provisioned
+            ? { time: event.time, text: 'Created for provisioned concurrency, initialized before traffic' }
+            : { time: event.time, text: 'Created (cold start)', requestId: event.requestId },
+        );
         break;
       case 'init-start':
         entries.push({ time: event.time, text: 'INIT started' });
@@ -170,13 +192,13 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
   return entries;
 }
 
-/** Counts of the requests in the trace, for the progress line. */
+/** Counts of the requests in the trace, for the progress line; a throttled request has ended. */
 export function requestCounts(trace: readonly TraceEvent[]): { received: number; ended: number } {
   let received = 0;
   let ended = 0;
   for (const event of trace) {
     if (event.type === 'request-received') received += 1;
-    else if (event.type === 'invoke-end') ended += 1;
+    else if (event.type === 'invoke-end' || event.type === 'throttled') ended += 1;
   }
   return { received, ended };
 }

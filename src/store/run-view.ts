@@ -3,6 +3,7 @@
  * and the sandbox banner).
  */
 import type { TraceEvent } from '../engine/trace';
+import type { Scenario } from '../scenario/schema';
 import type { AppState } from './index';
 import { invocationRecords, requestCounts } from './invocations';
 
@@ -14,6 +15,10 @@ export const selectSelection = (state: AppState) => state.selection;
 export const selectSandboxError = (state: AppState): string | undefined => state.snapshot?.error;
 
 export const selectInvocations = (state: AppState) => invocationRecords(selectTrace(state));
+
+/** How fast Lambda adds environments in the run shown: `per-function` or the older `account-burst`. */
+export type RunScaling = Scenario['settings']['account']['scaling'];
+export const selectRunScaling = (state: AppState): RunScaling => (state.runScenario ?? state.scenario).settings.account.scaling;
 
 /** Whether handler code is running or a request is still waiting for its response. */
 export function selectBusy(state: AppState): boolean {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioSchema } from '../scenario/schema';
+import { TraceBuilder } from '../timeline/testing/trace-builder';
+import { countUpTo, metricsRefreshIntervalMs, runMetrics } from './run-metrics';
+
+const scenario = scenarioSchema.parse({ version: 1, functions: [{ name: 'fn', code: 'export const handler = async () => 1;' }] });
+
+function fiveRunAndTwoThrottled() {
+  const builder = new TraceBuilder('fn');
+  for (let i = 0; i < 5; i++) builder.cold(0, `fn#${i + 1}`, `req-${i + 1}`, { platform: 100, init: 100, duration: 1000 + i * 100 });
+  builder.throttle(0, 'req-6').throttle(0, 'req-7', 'ScalingRateExceeded', 1000);
+  return builder.build().sort((a, b) => a.time - b.time);
+}
+
+describe('run metrics', () => {
+  it('counts invocations, cold starts and throttles by reason', () => {
+    const metrics = runMetrics(fiveRunAndTwoThrottled(), 10_000, scenario);
+    const fn = metrics.summary.functions[0]!;
+    expect(fn.invocations).toBe(5);
+    expect(fn.coldStarts).toBe(5);
+    const all = metrics.extra.get('')!;
+    expect(all.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded).toBe(1);
+    expect(all.throttlesByReason.ScalingRateExceeded).toBe(1);
+    expect(all.throttlesByReason.ConcurrentInvocationLimitExceeded).toBe(0);
+  });
+
+  it('reads the account concurrency and duration percentiles', () => {
+    const metrics = runMetrics(fiveRunAndTwoThrottled(), 10_000, scenario);
+    expect(metrics.account.maxConcurrency).toBe(5);
+    expect(metrics.account.durationMs).toEqual({ p50: 1200, p99: 1400 });
+  });
+
+  it('stops at the playhead', () => {
+    const metrics = runMetrics(fiveRunAndTwoThrottled(), 1250, scenario);
+    expect(metrics.summary.functions[0]!.invocations).toBe(1);
+    expect(metrics.account.maxConcurrency).toBe(5);
+  });
+
+  it('returns the cached result for the same prefix', () => {
+    const trace = fiveRunAndTwoThrottled();
+    expect(runMetrics(trace, 10_000, scenario)).toBe(runMetrics(trace.slice(), 20_000, scenario));
+  });
+
+  it('counts events up to a time', () => {
+    const trace = fiveRunAndTwoThrottled();
+    expect(countUpTo(trace, -1)).toBe(0);
+    expect(countUpTo(trace, 0)).toBe(trace.filter((event) => event.time === 0).length);
+    expect(countUpTo(trace, 1e9)).toBe(trace.length);
+  });
+
+  it('refreshes less often as the trace grows', () => {
+    expect(metricsRefreshIntervalMs(100)).toBe(250);
+    expect(metricsRefreshIntervalMs(50_000)).toBe(1000);
+    expect(metricsRefreshIntervalMs(1_000_000)).toBe(2000);
+  });
+});
