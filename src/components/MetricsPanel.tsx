@@ -1,13 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { AppState } from '../store';
-import {
-  REQUEST_PRICE_USD_PER_MILLION,
-  THROTTLE_REASONS,
-  durationCostByArchitecture,
-  metricsRefreshIntervalMs,
-  runMetrics,
-  type RunMetrics,
-} from '../store/run-metrics';
+import { THROTTLE_REASONS, costAt, metricsRefreshIntervalMs, runMetrics, type RunMetrics, type Usage } from '../store/run-metrics';
 import { selectTrace } from '../store/run-view';
 import { useThrottledDerivation } from './use-throttled-derivation';
 
@@ -18,6 +11,7 @@ const refreshInterval = (state: AppState) => metricsRefreshIntervalMs(selectTrac
 
 const ALL = '';
 const count = (n: number) => n.toLocaleString('en-US');
+const gbSeconds = (value: number) => `${value.toLocaleString('en-US', { maximumFractionDigits: 3 })} GB-s`;
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`);
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((part / whole) * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`);
 
@@ -45,18 +39,25 @@ export function MetricsPanel() {
   const { summary } = metrics;
   const functions = summary.functions;
   const one = functions.find((fn) => fn.functionName === functionName) ?? (functions.length === 1 ? functions[0] : undefined);
-  const extra = metrics.extra.get(one?.functionName ?? ALL) ?? metrics.extra.get(ALL)!;
 
-  const sum = (pick: (fn: (typeof functions)[number]) => number) => functions.reduce((total, fn) => total + pick(fn), 0);
   const invocations = one ? one.invocations : summary.totals.invocations;
-  const coldStarts = one ? one.coldStarts : sum((fn) => fn.coldStarts);
-  const errors = one ? one.errors : sum((fn) => fn.errors);
-  const throttles = THROTTLE_REASONS.reduce((total, reason) => total + extra.throttlesByReason[reason], 0);
-  const maxConcurrency = one ? one.maxConcurrency : metrics.account.maxConcurrency;
-  const durations = one ? one.durationMs : metrics.account.durationMs;
-  const gbSeconds = one ? one.gbSeconds : summary.totals.gbSeconds;
-  const requestsUsd = ((one ? one.invocations : summary.totals.invocations) * REQUEST_PRICE_USD_PER_MILLION) / 1_000_000;
-  const durationUsd = durationCostByArchitecture(gbSeconds);
+  const coldStarts = one ? one.coldStarts : summary.totals.coldStarts;
+  const errors = one ? one.errors : functions.reduce((total, fn) => total + fn.errors, 0);
+  const throttlesByReason = one ? one.throttlesByReason : summary.account.throttlesByReason;
+  const throttles = one ? one.throttles : summary.account.throttles;
+  const maxConcurrency = one ? one.maxConcurrency : summary.account.maxConcurrency;
+  const durations = one ? one.durationMs : metrics.accountDurationMs;
+  const provisionedInvocations = functions.reduce((total, fn) => total + (one && fn !== one ? 0 : fn.provisionedInvocations), 0);
+  const spillover = one ? one.spilloverInvocations : summary.totals.spilloverInvocations;
+  const usage: Usage = one ?? {
+    invocations: summary.totals.invocations,
+    gbSeconds: summary.totals.gbSeconds,
+    provisionedDurationGbSeconds: functions.reduce((total, fn) => total + fn.provisionedDurationGbSeconds, 0),
+    provisionedGbSeconds: summary.totals.provisionedGbSeconds,
+  };
+  const x86 = costAt(usage, 'x86_64');
+  const arm = costAt(usage, 'arm64');
+  const hasProvisioned = usage.provisionedGbSeconds > 0 || usage.provisionedDurationGbSeconds > 0;
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3 text-sm" data-testid="metrics-panel">
@@ -90,8 +91,8 @@ export function MetricsPanel() {
         <Stat label="Duration p99" value={ms(durations?.p99)} />
         <Stat
           label="Provisioned"
-          value={count(extra.provisioned)}
-          detail={`${count(extra.spillover)} spillover`}
+          value={count(provisionedInvocations)}
+          detail={`${count(spillover)} spillover`}
           testId="metric-provisioned"
         />
       </dl>
@@ -99,12 +100,12 @@ export function MetricsPanel() {
       {throttles > 0 && (
         <Section title="Throttles by limit">
           <ul className="flex flex-col gap-0.5 text-xs" data-testid="metric-throttle-reasons">
-            {THROTTLE_REASONS.filter((reason) => extra.throttlesByReason[reason] > 0).map((reason) => (
+            {THROTTLE_REASONS.filter((reason) => throttlesByReason[reason] > 0).map((reason) => (
               <li key={reason} className="flex justify-between gap-2">
                 <span className="truncate text-slate-600" title={reason}>
                   {REASON_LABELS[reason]} <span className="font-mono text-[10px] text-slate-400">{reason}</span>
                 </span>
-                <span className="font-medium tabular-nums text-slate-800">{count(extra.throttlesByReason[reason])}</span>
+                <span className="font-medium tabular-nums text-slate-800">{count(throttlesByReason[reason])}</span>
               </li>
             ))}
           </ul>
@@ -121,18 +122,29 @@ export function MetricsPanel() {
             </tr>
           </thead>
           <tbody className="text-slate-800">
-            <CostRow label={`Requests (${count(invocations)})`} x86={requestsUsd} arm={requestsUsd} />
-            <CostRow
-              label={`Duration (${gbSeconds.toLocaleString('en-US', { maximumFractionDigits: 3 })} GB-s)`}
-              x86={durationUsd.x86_64}
-              arm={durationUsd.arm64}
-            />
-            <CostRow label="Total" x86={requestsUsd + durationUsd.x86_64} arm={requestsUsd + durationUsd.arm64} strong />
+            <CostRow label={`Requests (${count(invocations)})`} x86={x86.requests} arm={arm.requests} />
+            <CostRow label={`Duration (${gbSeconds(usage.gbSeconds - usage.provisionedDurationGbSeconds)})`} x86={x86.duration} arm={arm.duration} />
+            {hasProvisioned && (
+              <>
+                <CostRow
+                  label={`Provisioned duration (${gbSeconds(usage.provisionedDurationGbSeconds)})`}
+                  x86={x86.provisionedDuration}
+                  arm={arm.provisionedDuration}
+                />
+                <CostRow
+                  label={`Provisioned concurrency (${gbSeconds(usage.provisionedGbSeconds)})`}
+                  x86={x86.provisionedConcurrency}
+                  arm={arm.provisionedConcurrency}
+                />
+              </>
+            )}
+            <CostRow label="Total" x86={x86.total} arm={arm.total} strong />
           </tbody>
         </table>
         <p className="mt-1 text-[11px] leading-snug text-slate-500">
-          us-east-1 list prices without the free tier. Duration includes INIT
-          {summary.pricing.initBilled ? ', billed since August 2025' : ' only where it was billed before August 2025'}.
+          us-east-1 list prices, excluding the free tier. Duration includes INIT
+          {summary.pricing.initBilled ? ', billed since August 2025' : ' only where it was billed before August 2025'}
+          {hasProvisioned ? '; provisioned concurrency is charged in 5-minute steps while enabled.' : '.'}
         </p>
       </Section>
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
 import { TraceBuilder } from '../timeline/testing/trace-builder';
-import { countUpTo, metricsRefreshIntervalMs, runMetrics } from './run-metrics';
+import { costAt, countUpTo, metricsRefreshIntervalMs, runMetrics } from './run-metrics';
 
 const scenario = scenarioSchema.parse({ version: 1, functions: [{ name: 'fn', code: 'export const handler = async () => 1;' }] });
 
@@ -18,22 +18,21 @@ describe('run metrics', () => {
     const fn = metrics.summary.functions[0]!;
     expect(fn.invocations).toBe(5);
     expect(fn.coldStarts).toBe(5);
-    const all = metrics.extra.get('')!;
-    expect(all.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded).toBe(1);
-    expect(all.throttlesByReason.ScalingRateExceeded).toBe(1);
-    expect(all.throttlesByReason.ConcurrentInvocationLimitExceeded).toBe(0);
+    expect(fn.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded).toBe(1);
+    expect(fn.throttlesByReason.ScalingRateExceeded).toBe(1);
+    expect(fn.throttlesByReason.ConcurrentInvocationLimitExceeded).toBe(0);
   });
 
   it('reads the account concurrency and duration percentiles', () => {
     const metrics = runMetrics(fiveRunAndTwoThrottled(), 10_000, scenario);
-    expect(metrics.account.maxConcurrency).toBe(5);
-    expect(metrics.account.durationMs).toEqual({ p50: 1200, p99: 1400 });
+    expect(metrics.summary.account.maxConcurrency).toBe(5);
+    expect(metrics.accountDurationMs).toEqual({ p50: 1200, p99: 1400 });
   });
 
   it('stops at the playhead', () => {
     const metrics = runMetrics(fiveRunAndTwoThrottled(), 1250, scenario);
     expect(metrics.summary.functions[0]!.invocations).toBe(1);
-    expect(metrics.account.maxConcurrency).toBe(5);
+    expect(metrics.summary.account.maxConcurrency).toBe(5);
   });
 
   it('returns the cached result for the same prefix', () => {
@@ -52,5 +51,23 @@ describe('run metrics', () => {
     expect(metricsRefreshIntervalMs(100)).toBe(250);
     expect(metricsRefreshIntervalMs(50_000)).toBe(1000);
     expect(metricsRefreshIntervalMs(1_000_000)).toBe(2000);
+  });
+});
+
+describe('cost at each architecture', () => {
+  const usage = { invocations: 1_000_000, gbSeconds: 1000, provisionedDurationGbSeconds: 400, provisionedGbSeconds: 3600 };
+
+  it('prices x86_64 usage', () => {
+    const cost = costAt(usage, 'x86_64');
+    expect(cost.requests).toBeCloseTo(0.2, 10);
+    expect(cost.duration).toBeCloseTo(600 * 0.0000166667, 10);
+    expect(cost.provisionedDuration).toBeCloseTo(400 * 0.0000097222, 10);
+    expect(cost.provisionedConcurrency).toBeCloseTo(3600 * 0.0000041667, 10);
+    expect(cost.total).toBeCloseTo(cost.requests + cost.duration + cost.provisionedDuration + cost.provisionedConcurrency, 12);
+  });
+
+  it('prices arm64 duration lower', () => {
+    expect(costAt(usage, 'arm64').duration).toBeCloseTo(600 * 0.0000133334, 10);
+    expect(costAt(usage, 'arm64').requests).toBe(costAt(usage, 'x86_64').requests);
   });
 });

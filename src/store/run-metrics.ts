@@ -18,39 +18,13 @@ export const THROTTLE_REASONS: readonly ThrottleReason[] = [
   'ScalingRateExceeded',
 ];
 
-export interface ExtraCounts {
-  throttlesByReason: Record<ThrottleReason, number>;
-  /** Invocations on on-demand environments of a function with provisioned concurrency. */
-  spillover: number;
-  /** Invocations on provisioned environments. */
-  provisioned: number;
-}
-
-export interface AccountFigures {
-  /** Most requests in flight at once in the account, from a cold start's environment creation or a warm start to the invocation's end. */
-  readonly maxConcurrency: number;
-  /** Nearest-rank percentiles of Duration over every function, in ms; undefined before the first invocation ends. */
-  readonly durationMs: { readonly p50: number; readonly p99: number } | undefined;
-}
-
 export interface RunMetrics {
   /** Simulated time the figures reach, in ms. */
   readonly upToMs: number;
   readonly summary: RunSummary;
-  /** By function name, plus `''` for all functions together. */
-  readonly extra: ReadonlyMap<string, ExtraCounts>;
-  readonly account: AccountFigures;
+  /** Nearest-rank percentiles of Duration over every function, in ms; undefined before the first invocation ends. */
+  readonly accountDurationMs: { readonly p50: number; readonly p99: number } | undefined;
 }
-
-const newCounts = (): ExtraCounts => ({
-  throttlesByReason: {
-    ReservedFunctionConcurrentInvocationLimitExceeded: 0,
-    ConcurrentInvocationLimitExceeded: 0,
-    ScalingRateExceeded: 0,
-  },
-  spillover: 0,
-  provisioned: 0,
-});
 
 /** Number of trace events at or before `timeMs`; the trace is in time order. */
 export function countUpTo(trace: readonly TraceEvent[], timeMs: number): number {
@@ -64,51 +38,18 @@ export function countUpTo(trace: readonly TraceEvent[], timeMs: number): number 
   return low;
 }
 
-function accountFigures(trace: readonly TraceEvent[], end: number): AccountFigures {
+function durationPercentiles(summary: RunSummary, trace: readonly TraceEvent[], end: number): RunMetrics['accountDurationMs'] {
+  const only = summary.functions.length === 1 ? summary.functions[0] : undefined;
+  if (only) return only.durationMs && { p50: only.durationMs.p50, p99: only.durationMs.p99 };
   const durations: number[] = [];
-  let inFlight = 0;
-  let max = 0;
   for (let i = 0; i < end; i++) {
     const event = trace[i]!;
-    if ((event.type === 'env-created' && event.requestId !== undefined) || (event.type === 'invoke-start' && !event.cold)) inFlight++;
-    else if (event.type === 'invoke-end') {
-      inFlight--;
-      durations.push(event.durationMs);
-    }
-    // Read after every event at one time is applied, so a hand-over at one instant counts once.
-    if (trace[i + 1]?.time !== event.time) max = Math.max(max, inFlight);
+    if (event.type === 'invoke-end') durations.push(event.durationMs);
   }
-  if (durations.length === 0) return { maxConcurrency: max, durationMs: undefined };
+  if (durations.length === 0) return undefined;
   durations.sort((a, b) => a - b);
   const rank = (p: number) => durations[Math.max(0, Math.ceil((p / 100) * durations.length) - 1)]!;
-  return { maxConcurrency: max, durationMs: { p50: rank(50), p99: rank(99) } };
-}
-
-function countExtras(trace: readonly TraceEvent[], end: number): Map<string, ExtraCounts> {
-  const counts = new Map<string, ExtraCounts>([['', newCounts()]]);
-  const countsOf = (name: string) => {
-    let entry = counts.get(name);
-    if (!entry) counts.set(name, (entry = newCounts()));
-    return entry;
-  };
-  const all = counts.get('')!;
-  for (let i = 0; i < end; i++) {
-    const event = trace[i]!;
-    if (event.type === 'throttled') {
-      countsOf(event.functionName).throttlesByReason[event.reason]++;
-      all.throttlesByReason[event.reason]++;
-    } else if (event.type === 'invoke-start') {
-      if (event.spillover) {
-        countsOf(event.functionName).spillover++;
-        all.spillover++;
-      }
-      if (event.provisioned) {
-        countsOf(event.functionName).provisioned++;
-        all.provisioned++;
-      }
-    }
-  }
-  return counts;
+  return { p50: rank(50), p99: rank(99) };
 }
 
 let cache: { trace: readonly TraceEvent[]; end: number; scenario: Scenario; metrics: RunMetrics } | undefined;
@@ -122,7 +63,7 @@ export function runMetrics(trace: readonly TraceEvent[], upToMs: number, scenari
   }
   const prefix = end === trace.length ? trace : trace.slice(0, end);
   const summary = summarize(prefix, scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
-  const metrics: RunMetrics = { upToMs, summary, extra: countExtras(trace, end), account: accountFigures(trace, end) };
+  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, trace, end) };
   cache = { trace, end, scenario, metrics };
   return metrics;
 }
@@ -135,9 +76,33 @@ export function metricsRefreshIntervalMs(traceLength: number): number {
   return Math.min(2000, Math.max(250, traceLength / 50));
 }
 
-/** Duration cost in USD of `gbSeconds` at each architecture's list price. */
-export function durationCostByArchitecture(gbSeconds: number): Record<Architecture, number> {
-  return { x86_64: gbSeconds * PRICES.gbSecondUsd.x86_64, arm64: gbSeconds * PRICES.gbSecondUsd.arm64 };
+/** What a run's usage would cost at one architecture's prices, in USD. */
+export interface CostBreakdown {
+  readonly requests: number;
+  /** Duration on on-demand environments. */
+  readonly duration: number;
+  /** Duration on provisioned environments, at the provisioned duration price. */
+  readonly provisionedDuration: number;
+  /** Provisioned concurrency while enabled. */
+  readonly provisionedConcurrency: number;
+  readonly total: number;
 }
 
-export const REQUEST_PRICE_USD_PER_MILLION = PRICES.requestUsdPerMillion;
+export interface Usage {
+  readonly invocations: number;
+  /** Billed GB-seconds on every environment. */
+  readonly gbSeconds: number;
+  /** The part of `gbSeconds` on provisioned environments. */
+  readonly provisionedDurationGbSeconds: number;
+  /** Provisioned concurrency enabled, in GB-seconds. */
+  readonly provisionedGbSeconds: number;
+}
+
+/** The cost of `usage` at `architecture`'s list prices. */
+export function costAt(usage: Usage, architecture: Architecture): CostBreakdown {
+  const requests = (usage.invocations * PRICES.requestUsdPerMillion) / 1_000_000;
+  const duration = (usage.gbSeconds - usage.provisionedDurationGbSeconds) * PRICES.gbSecondUsd[architecture];
+  const provisionedDuration = usage.provisionedDurationGbSeconds * PRICES.provisionedDurationGbSecondUsd[architecture];
+  const provisionedConcurrency = usage.provisionedGbSeconds * PRICES.provisionedConcurrencyGbSecondUsd[architecture];
+  return { requests, duration, provisionedDuration, provisionedConcurrency, total: requests + duration + provisionedDuration + provisionedConcurrency };
+}
