@@ -4,9 +4,8 @@
  */
 import type { Environment, IdlePool } from './environment';
 import type { Scheduled } from './event-queue';
-import type { ExecutionRequest, ExecutionResult, InitResult, InvokeResult, LogLine } from './execution';
+import type { InitResult, InvokeResult, LogLine } from './execution';
 import type { FunctionConfig } from './model';
-import type { ProvisionedInit } from './provisioned';
 import type { TokenBucket } from './token-bucket';
 import type { Invoker } from './trace';
 
@@ -43,14 +42,6 @@ export interface Invocation extends Scheduled {
   invokeResult: InvokeResult | undefined;
   /** INIT_START, the INIT output and (when INIT failed) INIT_REPORT, for a cold invocation. */
   initLogs: LogLine[] | undefined;
-}
-
-/** An execution handed out by `step` and the result reported for it. */
-export interface PendingExecution {
-  readonly request: ExecutionRequest;
-  /** The request the execution serves, or the provisioned environment's INIT ahead of traffic. */
-  readonly invocation: Invocation | ProvisionedInit;
-  result: ExecutionResult | undefined;
 }
 
 /** A function's current version and its environments' bookkeeping. */

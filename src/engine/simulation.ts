@@ -25,7 +25,8 @@ import {
 } from './placement';
 import * as logs from './platform-logs';
 import { applyProvisionedInitResult, processProvisioning, ProvisionedInit, scheduleProvisioning } from './provisioned';
-import type { FunctionState, Invocation, PendingExecution } from './records';
+import type { ExecutionOwner } from './executions';
+import type { FunctionState, Invocation } from './records';
 import { RUNTIMES } from './runtimes';
 import type { TraceEvent } from './trace';
 import { TokenBucket } from './token-bucket';
@@ -40,6 +41,7 @@ export interface StepOutput {
 
 /** Shared empty step output; most steps hand out no execution or no disposal. */
 const NONE: readonly never[] = Object.freeze([]);
+const EMPTY_STEP: StepOutput = Object.freeze({ executions: NONE, disposed: NONE });
 
 /** The `source` of a request submitted without one. */
 const DEFAULT_SOURCE = 'direct';
@@ -155,7 +157,7 @@ export class Simulation {
       );
     }
     const first = state.queue.peek();
-    if (first === undefined || first.time > until) return { executions: NONE, disposed: NONE };
+    if (first === undefined || first.time > until) return EMPTY_STEP;
 
     const time = first.time;
     state.now = time;
@@ -167,14 +169,18 @@ export class Simulation {
       this.eventCount++;
       this.process(event);
     }
+    if (state.executions === undefined && state.disposed === undefined) return EMPTY_STEP;
     return { executions: state.executions ?? NONE, disposed: state.disposed ?? NONE };
   }
 
   /** Applies the result of an execution returned by `step`. */
   resolve(executionId: number, result: ExecutionResult): void {
-    const complete = this.state.ledger.resolve(executionId, result);
-    if (complete !== undefined) {
-      for (const execution of complete) this.apply(execution);
+    const { ledger } = this.state;
+    if (!ledger.resolve(executionId, result)) return;
+    try {
+      for (let i = 0; i < ledger.size; i++) this.apply(ledger.ownerAt(i), ledger.requestAt(i), ledger.resultAt(i));
+    } finally {
+      ledger.finishStep();
     }
   }
 
@@ -246,14 +252,13 @@ export class Simulation {
     }
   }
 
-  private apply(execution: PendingExecution): void {
-    const { invocation, request, result } = execution;
-    if (invocation instanceof ProvisionedInit) {
-      if (result?.kind === 'init') applyProvisionedInitResult(this.state, invocation, result);
+  private apply(owner: ExecutionOwner, request: ExecutionRequest, result: ExecutionResult): void {
+    if (owner instanceof ProvisionedInit) {
+      if (result.kind === 'init') applyProvisionedInitResult(this.state, owner, result);
       return;
     }
-    if (request.kind === 'init' && result?.kind === 'init') applyInitResult(this.state, invocation, result);
-    if (request.kind === 'invoke' && result?.kind === 'invoke') applyInvokeResult(this.state, invocation, request, result);
+    if (request.kind === 'init' && result.kind === 'init') applyInitResult(this.state, owner, result);
+    if (request.kind === 'invoke' && result.kind === 'invoke') applyInvokeResult(this.state, owner, request, result);
   }
 
   private newFunctionState(config: FunctionConfig): FunctionState {
