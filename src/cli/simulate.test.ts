@@ -146,6 +146,30 @@ describe('simulate examples/timeout.json', () => {
   });
 });
 
+describe('simulate examples/concurrency-limits.json', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await simulate('concurrency-limits.json', 'concurrency-limits.json');
+  });
+
+  it('throttles 15 of 20 requests at reserved concurrency 5', () => {
+    expect(run.status).toBe(EXIT_OK);
+    const throttles = run.events.filter((event) => event.type === 'throttled');
+    expect(throttles).toHaveLength(15);
+    expect(throttles.every((event) => event.functionName === 'limited' && event.statusCode === 429)).toBe(true);
+    expect(run.stdout).toContain('Throttled 15 requests: 15 ReservedFunctionConcurrentInvocationLimitExceeded.');
+    expect(run.stdout).toMatch(/^ {2}reserved limit\s+15\s+0$/m);
+  });
+
+  it('serves 2 of 5 requests on provisioned environments and spills 3 over', () => {
+    expect(run.stdout).toMatch(/^Provisioned invocations\s+0\s+2$/m);
+    expect(run.stdout).toMatch(/^Spillover invocations\s+0\s+3$/m);
+    const warm = invocations(run.events).filter((end) => end.functionName === 'warm');
+    expect(warm.filter((end) => end.provisioned && !end.cold)).toHaveLength(2);
+    expect(warm.filter((end) => !end.provisioned && end.cold)).toHaveLength(3);
+  });
+});
+
 describe('npm run simulate', () => {
   it('exits with status 2 for a missing file', () => {
     const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/simulate.ts', 'no-such-scenario.json'], {
