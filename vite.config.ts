@@ -29,7 +29,14 @@ function bundledSource(): Plugin {
         configFile: false,
         logLevel: 'warn',
         publicDir: false,
-        build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'bundle', fileName: 'bundle' } },
+        build: {
+          write: false,
+          minify: true,
+          lib: { entry, formats: ['iife'], name: 'bundle', fileName: 'bundle' },
+          // Class names show in handlers' stack frames (`at BufferedInvokeProcessor.handler`),
+          // which must read as in Node, where the sandbox runs unminified.
+          rolldownOptions: { output: { keepNames: true } },
+        },
       });
       const outputs = Array.isArray(result) ? result : [result];
       const chunk = outputs.flatMap((output) => ('output' in output ? output.output : [])).find((item) => item.type === 'chunk');
