@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
@@ -50,7 +50,7 @@ test.afterAll(async () => {
 
 /** Runs `scenarioPath` with the headless runner and returns the text of its `--trace` file. */
 async function runnerTrace(scenarioPath: string): Promise<string> {
-  const tracePath = join(outputFolder, `${scenarioPath.replace(/\W+/g, '-')}.trace.json`);
+  const tracePath = join(outputFolder, `${basename(scenarioPath, '.json')}.trace.json`);
   await run(join(root, 'node_modules/.bin/tsx'), ['src/cli/simulate.ts', scenarioPath, '--trace', tracePath], { cwd: root });
   return readFile(tracePath, 'utf8');
 }
@@ -88,23 +88,94 @@ function firstDifference(expected: string, actual: string): string {
   return `at character ${index}:\n  runner:  …${expected.slice(from, index + 200)}\n  browser: …${actual.slice(from, index + 200)}`;
 }
 
+/**
+ * Handler errors of every kind, on both runtimes, with their stack traces in the trace, and
+ * the values a handler reads from the simulation: Math.random, Date and timers.
+ */
+const ERRORS_SCENARIO = {
+  version: 1,
+  name: 'Errors and stack traces',
+  seed: 42,
+  functions: [
+    {
+      name: 'node24',
+      runtime: 'nodejs24.x',
+      code: `const started = Date.now();
+console.log('INIT', new Date().toISOString(), Math.random());
+export const handler = async (event) => {
+  console.log('random', Math.random(), 'elapsed', Date.now() - started, performance.now());
+  console.log({ nested: { list: [1, { deep: [2] }] }, map: new Map([[1, 2]]), zero: -0, big: 10n, sum: 0.1 + 0.2 });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  if (event.kind === 'throw') throw new Error('boom');
+  if (event.kind === 'throw-string') throw 'plain string';
+  if (event.kind === 'reject') return Promise.reject(new TypeError('rejected'));
+  if (event.kind === 'circular') { const value = {}; value.self = value; return value; }
+  if (event.kind === 'log-error') console.error(new RangeError('logged'));
+  if (event.kind === 'timer-throws') {
+    setTimeout(() => { throw new Error('from a timer'); }, 5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { kind: event.kind };
+};
+`,
+    },
+    {
+      name: 'node22',
+      runtime: 'nodejs22.x',
+      code: `export const handler = (event, context, callback) => {
+  if (event.kind === 'callback-error') return callback(new Error('through the callback'));
+  [1].map(() => { throw new SyntaxError('inside map'); });
+};
+`,
+    },
+    { name: 'syntax', code: 'export const handler = async (event) => {\n  return event.\n};\n' },
+    { name: 'missing', code: "export const notTheHandler = async () => 'unused';\n" },
+    { name: 'initThrows', code: "function load() { throw new Error('config missing'); }\nload();\nexport const handler = async () => 'never';\n" },
+  ],
+  traffic: [
+    { at: 0, function: 'node24', event: { kind: 'ok' } },
+    { at: 0, function: 'syntax' },
+    { at: 0, function: 'missing' },
+    { at: 0, function: 'initThrows' },
+    { at: 0, function: 'node22', event: { kind: 'map' } },
+    { at: 100, function: 'node24', count: 2, event: { kind: 'throw' } },
+    { at: 1000, function: 'node22', event: { kind: 'callback-error' } },
+    { at: 2000, function: 'node24', event: { kind: 'throw-string' } },
+    { at: 3000, function: 'node24', event: { kind: 'reject' } },
+    { at: 4000, function: 'node24', event: { kind: 'circular' } },
+    { at: 5000, function: 'node24', event: { kind: 'log-error' } },
+    { at: 6000, function: 'node24', event: { kind: 'timer-throws' } },
+  ],
+};
+
+/** Runs the scenario in the runner and in the page and requires byte-identical traces. */
+async function expectSameTrace(page: Page, scenarioPath: string) {
+  const scenarioText = await readFile(scenarioPath, 'utf8');
+  const [fileText, events] = await Promise.all([runnerTrace(scenarioPath), browserTrace(page, scenarioText)]);
+
+  // The trace file's header comes from the scenario, so only the events can differ.
+  const file = JSON.parse(fileText) as TraceFile;
+  const expected = JSON.stringify(file.events);
+  const actual = JSON.stringify(events);
+  expect(events.length).toBeGreaterThan(0);
+  expect(firstDifference(expected, actual)).toBe('none');
+  expect(actual).toBe(expected);
+
+  // And the whole file, as the runner would write it for the browser's events.
+  expect(`${JSON.stringify({ ...file, events }, null, 2)}\n`).toBe(fileText);
+}
+
 for (const scenarioPath of ['examples/cold-and-warm.json', 'examples/timeout.json']) {
   test(`${scenarioPath} gives the runner's trace`, async ({ page }) => {
-    const scenarioText = await readFile(join(root, scenarioPath), 'utf8');
-    const [fileText, events] = await Promise.all([runnerTrace(scenarioPath), browserTrace(page, scenarioText)]);
-
-    // The trace file's header comes from the scenario, so only the events can differ.
-    const file = JSON.parse(fileText) as TraceFile;
-    const expected = JSON.stringify(file.events);
-    const actual = JSON.stringify(events);
-    expect(events.length).toBeGreaterThan(0);
-    expect(firstDifference(expected, actual)).toBe('none');
-    expect(actual).toBe(expected);
-
-    // And the whole file, as the runner would write it for the browser's events.
-    expect(`${JSON.stringify({ ...file, events }, null, 2)}\n`).toBe(fileText);
+    await expectSameTrace(page, join(root, scenarioPath));
   });
 }
+
+test("handler errors give the runner's trace", async ({ page }) => {
+  const scenarioPath = join(outputFolder, 'errors.json');
+  await writeFile(scenarioPath, JSON.stringify(ERRORS_SCENARIO, null, 2));
+  await expectSameTrace(page, scenarioPath);
+});
 
 test('recorded run replays the same in the runner', async ({ page }) => {
   // Requests a person sends: two invokes as a client awaiting each response, then two at once.
