@@ -46,7 +46,7 @@ export function App() {
         </div>
       </header>
       <SandboxErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.25fr)] gap-3 p-3">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,0.9fr)_minmax(0,1.3fr)] gap-3 p-3">
         <div className="flex min-h-0 flex-col">
           <FunctionTabs />
           <section aria-label="Function settings" className="shrink-0 rounded-t-lg rounded-tl-none border border-slate-200 bg-white">
@@ -56,19 +56,29 @@ export function App() {
             <CodeEditor />
           </div>
         </div>
-        <div className="flex min-h-0 flex-col gap-3">
+        <div className="flex min-h-0 flex-col">
           <TabbedPanel<TrafficTab>
             label="Traffic"
             className="min-h-0 flex-1"
             active={trafficTab}
             onSelect={setTrafficTab}
             tabs={[
-              { id: 'event', label: 'Test event', content: <TestEventPanel /> },
+              {
+                id: 'event',
+                label: 'Test event',
+                content: (
+                  <div className="flex h-full min-h-0 flex-col">
+                    <div className="min-h-0 flex-1">
+                      <TestEventPanel />
+                    </div>
+                    <InvokeControls />
+                  </div>
+                ),
+              },
               { id: 'load', label: 'Load', content: <LoadGenerator /> },
               { id: 'account', label: 'Account', content: <AccountSettings />, alert: accountInvalid },
             ]}
           />
-          <InvokeControls />
         </div>
         <div className="min-h-0 min-w-0">
           <TimelineArea />

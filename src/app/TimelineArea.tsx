@@ -1,10 +1,14 @@
+import { ConcurrencyChart } from '../components/ConcurrencyChart';
 import { Timeline } from '../components/Timeline';
 
-/** The timeline card: its playback controls serve as its title bar. */
+/** The timeline card: its playback controls serve as its title bar; the concurrency chart sits under the lanes. */
 export function TimelineArea() {
   return (
-    <section aria-label="Timeline" className="h-full min-h-0 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
-      <Timeline />
+    <section aria-label="Timeline" className="flex h-full min-h-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
+      <div className="min-h-0 flex-1">
+        <Timeline />
+      </div>
+      <ConcurrencyChart />
     </section>
   );
 }

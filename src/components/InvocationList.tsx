@@ -21,10 +21,10 @@ export function InvocationList() {
     <table className="w-full table-fixed text-left text-xs">
       <thead className="sticky top-0 bg-slate-50 text-[11px] font-medium uppercase tracking-wide text-slate-500">
         <tr>
-          <th className="w-[38%] px-3 py-1.5 font-medium">Request ID</th>
+          <th className="w-[27%] px-3 py-1.5 font-medium">Request ID</th>
           <th className="px-2 py-1.5 font-medium">Start</th>
-          <th className="px-2 py-1.5 text-right font-medium">Duration</th>
-          <th className="px-3 py-1.5 text-right font-medium">Outcome</th>
+          <th className="w-[22%] px-2 py-1.5 text-right font-medium">Duration</th>
+          <th className="w-[24%] px-3 py-1.5 text-right font-medium">Outcome</th>
         </tr>
       </thead>
       <tbody>
@@ -70,7 +70,7 @@ function Row({ record, selected, onSelect }: RowProps) {
         <StartBadge record={record} />
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums text-slate-700">
-        {record.durationMs === undefined ? '…' : `${record.durationMs.toFixed(2)} ms`}
+        {record.durationMs === undefined ? (record.outcome === 'throttled' ? '–' : '…') : `${record.durationMs.toFixed(2)} ms`}
       </td>
       <td className="px-3 py-1.5 text-right">
         <OutcomeBadge record={record} />

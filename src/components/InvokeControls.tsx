@@ -21,7 +21,7 @@ export function parseRequestCount(text: string): { ok: true; count: number } | {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const INVOKE_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 
-/** Invoke once (as a client awaiting each response) or send N requests at once. */
+/** Invoke once (as a client awaiting each response) or send N requests at once; shown under the test event. */
 export function InvokeControls() {
   const blocker = useAppStore(selectInvokeBlocker);
   const runError = useAppStore(selectRunError);
@@ -36,7 +36,7 @@ export function InvokeControls() {
     'h-9 rounded-md px-3 text-sm font-semibold shadow-xs transition-colors disabled:cursor-not-allowed disabled:opacity-50';
 
   return (
-    <section aria-label="Invoke" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <section aria-label="Invoke" className="shrink-0 border-t border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"

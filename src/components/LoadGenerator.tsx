@@ -27,7 +27,7 @@ const FIELD_LABELS: Readonly<Record<LoadField, { label: string; unit: string }>>
   fromRatePerSecond: { label: 'From', unit: 'req/s' },
   toRatePerSecond: { label: 'To', unit: 'req/s' },
   spikeAfterSeconds: { label: 'Spike after', unit: 's' },
-  spikeRatePerSecond: { label: 'Spike rate (extra)', unit: 'req/s' },
+  spikeRatePerSecond: { label: 'Spike +', unit: 'req/s' },
   spikeDurationSeconds: { label: 'Spike for', unit: 's' },
 };
 
@@ -54,7 +54,7 @@ export function LoadGenerator() {
   const targetId = functions.find((draft) => draft.validSettings.name === target)?.id;
 
   return (
-    <div className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3" data-testid="load-generator">
+    <div className="flex h-full min-h-0 flex-col gap-2.5 overflow-y-auto p-3" data-testid="load-generator">
       <div role="radiogroup" aria-label="Load pattern" className="grid grid-cols-4 gap-1 rounded-md bg-slate-100 p-0.5">
         {PATTERNS.map((pattern) => (
           <button
@@ -105,6 +105,8 @@ export function LoadGenerator() {
             <option value="api-gateway">through API Gateway</option>
           </select>
         </div>
+      </div>
+      <div className="grid grid-cols-3 gap-2">
         {PATTERN_FIELDS[form.pattern].map((field) => (
           <LoadFieldInput key={field} field={field} />
         ))}
