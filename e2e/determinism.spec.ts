@@ -40,6 +40,9 @@ interface HookedWindow {
 
 let outputFolder: string;
 
+// Lambda runs handlers in UTC with the en-US locale, so the page's own must not reach the trace.
+test.use({ timezoneId: 'America/New_York', locale: 'de-DE' });
+
 test.beforeAll(async () => {
   outputFolder = await mkdtemp(join(tmpdir(), 'lambda-playground-determinism-'));
 });
@@ -104,6 +107,7 @@ const ERRORS_SCENARIO = {
 console.log('INIT', new Date().toISOString(), Math.random());
 export const handler = async (event) => {
   console.log('random', Math.random(), 'elapsed', Date.now() - started, performance.now());
+  console.log(new Date().toString(), new Date().getHours(), new Date().toLocaleString(), Date.parse('2026-01-01 10:00'));
   console.log({ nested: { list: [1, { deep: [2] }] }, map: new Map([[1, 2]]), zero: -0, big: 10n, sum: 0.1 + 0.2 });
   await new Promise((resolve) => setTimeout(resolve, 10));
   if (event.kind === 'throw') throw new Error('boom');
