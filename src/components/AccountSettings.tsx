@@ -25,10 +25,10 @@ const LABELS: Record<AccountField, { label: string; hint: string }> = {
 
 /** The scaling models as the select offers them; the value encodes the burst of the older model. */
 const SCALING_OPTIONS: readonly { value: string; label: string; scaling: ScalingChoice }[] = [
-  { value: 'per-function', label: 'Per function: 1,000 environments per 10 s (since Nov 2023)', scaling: { kind: 'per-function' } },
+  { value: 'per-function', label: 'Per function: +1,000 per 10 s (since Nov 2023)', scaling: { kind: 'per-function' } },
   ...BURST_OPTIONS.map((burst) => ({
     value: `burst-${burst}`,
-    label: `Account burst of ${formatNumber(burst)}, then 500 per minute (before Nov 2023)`,
+    label: `Account burst ${formatNumber(burst)}, then +500/min (before Nov 2023)`,
     scaling: { kind: 'account-burst', burst } as const,
   })),
 ];
@@ -69,6 +69,31 @@ export function AccountSettings() {
           </p>
         ) : null,
       )}
+      <div className="-mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        Presets:
+        <button
+          type="button"
+          className="rounded px-1.5 py-0.5 font-medium text-sky-700 hover:bg-sky-50"
+          title="New accounts may start with a quota of 10 concurrent executions (and a minimum of 10) until AWS raises it."
+          onClick={() => {
+            setAccountField('unreservedMinimum', '10');
+            setAccountField('concurrencyLimit', '10');
+          }}
+        >
+          new account (10)
+        </button>
+        <button
+          type="button"
+          className="rounded px-1.5 py-0.5 font-medium text-sky-700 hover:bg-sky-50"
+          title="The default quota: 1,000 concurrent executions, 100 kept unreserved."
+          onClick={() => {
+            setAccountField('concurrencyLimit', '1000');
+            setAccountField('unreservedMinimum', '100');
+          }}
+        >
+          default (1,000)
+        </button>
+      </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={scalingId} className="text-xs font-medium text-slate-600">
           Scaling rate
