@@ -35,7 +35,7 @@ const SCALING_OPTIONS: readonly { value: string; label: string; scaling: Scaling
 
 const scalingValue = (scaling: ScalingChoice) => (scaling.kind === 'per-function' ? 'per-function' : `burst-${scaling.burst}`);
 
-/** The account's concurrency limit, the unreserved minimum and the scaling model. */
+/** Edits the account's concurrency limit, the unreserved minimum and the scaling model. */
 export function AccountSettings() {
   const account = useAppStore(selectAccount);
   const errors = useAppStore(selectAccountErrors);

@@ -43,7 +43,7 @@ const OUTCOME_STYLE: Record<InvocationRecord['outcome'], string> = {
   throttled: 'bg-fuchsia-100 text-fuchsia-800',
 };
 
-/** The invocation's outcome; a throttled request shows the HTTP status its caller received. */
+/** Shows the invocation's outcome, and for a throttled request the HTTP status its caller received. */
 export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecord, 'outcome' | 'throttle'> }) {
   const { outcome, throttle } = record;
   let label: string = outcome;

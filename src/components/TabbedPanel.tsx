@@ -19,7 +19,7 @@ interface TabbedPanelProps<Id extends string> {
   readonly bodyClassName?: string;
 }
 
-/** A white card whose title bar is a row of tabs; only the active tab's content is rendered. */
+/** Renders a white card whose title bar is a row of tabs, and the active tab's content only. */
 export function TabbedPanel<Id extends string>({
   label,
   tabs,

@@ -7,7 +7,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 type Throttle = NonNullable<InvocationRecord['throttle']>;
 
-/** Which limit a throttled request hit, the numbers at that moment and the AWS rule behind it. */
+/** Shows which limit a throttled request hit, the numbers at that moment and the AWS rule behind it. */
 export function ThrottleDetails({ throttle }: { readonly throttle: Throttle }) {
   const scaling = useAppStore(selectRunScaling);
   const { title, rule } = explain(throttle, scaling);

@@ -52,11 +52,11 @@ export class ConcurrencyTracker {
   }
 }
 
-/** The maximum of `series` in each of `count` buckets from `startMs`, `bucketMs` wide; null from `untilMs` on. */
+/** Returns the maximum of `series` in each of `count` buckets from `startMs`, `bucketMs` wide, and null from `untilMs` on. */
 export function bucketMaxima(series: ConcurrencySeries, startMs: number, bucketMs: number, count: number, untilMs: number): (number | null)[] {
   const values: (number | null)[] = new Array<number | null>(count).fill(null);
   const { times, busy } = series;
-  // Index of the first change after startMs; the value before it holds at startMs.
+  // Index of the first change after startMs. The value before it applies at startMs.
   let index = upperBound(times, startMs);
   let current = concurrencyAt(series, startMs);
   for (let bucket = 0; bucket < count; bucket++) {
@@ -87,7 +87,7 @@ function upperBound(times: readonly number[], value: number): number {
   return low;
 }
 
-/** The limit lines of `scenario`: the account limit, then each function's reserved and provisioned concurrency. */
+/** Lists the limit lines of `scenario`: the account limit, then each function's reserved and provisioned concurrency. */
 export function chartLimits(scenario: Scenario): ChartLimit[] {
   const limits: ChartLimit[] = [
     { label: `account limit ${scenario.settings.account.concurrencyLimit.toLocaleString('en-US')}`, value: scenario.settings.account.concurrencyLimit, kind: 'account' },
@@ -111,7 +111,7 @@ export interface ChartWindow {
   readonly playheadMs: number;
 }
 
-/** The chart data for `window` from the tracked series. */
+/** Builds the chart data for `window` from the tracked series. */
 export function chartData(tracker: ConcurrencyTracker, scenario: Scenario, window: ChartWindow): ChartData {
   const columns = Math.max(2, Math.round(window.columns));
   const bucketMs = (window.endMs - window.startMs) / columns;

@@ -11,7 +11,7 @@ import { selectedDraft } from './workspace-slice';
 
 export interface LoadSlice {
   readonly loadForm: LoadForm;
-  /** Why the last load could not start, for the form to show. */
+  /** Reason the last load could not start, for the form to show. */
   readonly loadError: string | undefined;
 
   setLoadPattern(pattern: LoadPattern): void;

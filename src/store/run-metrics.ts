@@ -4,7 +4,7 @@
  * duration cost at both architectures' prices.
  *
  * A summary walks the whole trace prefix, so callers recompute it at a bounded rate (see
- * `metricsRefreshIntervalMs`) rather than on every frame; the result is cached on its inputs.
+ * `metricsRefreshIntervalMs`) rather than on every frame. The result is cached on its inputs.
  */
 import type { Architecture } from '../engine/runtimes';
 import { PRICES, summarize, type RunSummary } from '../engine/summary';
@@ -54,7 +54,7 @@ function durationPercentiles(summary: RunSummary, trace: readonly TraceEvent[], 
 
 let cache: { trace: readonly TraceEvent[]; end: number; scenario: Scenario; metrics: RunMetrics } | undefined;
 
-/** The metrics of `scenario`'s run from the trace events up to `upToMs`. */
+/** Summarizes `scenario`'s run from the trace events up to `upToMs`. */
 export function runMetrics(trace: readonly TraceEvent[], upToMs: number, scenario: Scenario): RunMetrics {
   const end = countUpTo(trace, upToMs);
   // Snapshots copy a grown trace, so equal length and first event mean the same prefix.
@@ -76,7 +76,7 @@ export function metricsRefreshIntervalMs(traceLength: number): number {
   return Math.min(2000, Math.max(250, traceLength / 50));
 }
 
-/** What a run's usage would cost at one architecture's prices, in USD. */
+/** Cost of a run's usage at one architecture's prices, in USD. */
 export interface CostBreakdown {
   readonly requests: number;
   /** Duration on on-demand environments. */
@@ -98,7 +98,7 @@ export interface Usage {
   readonly provisionedGbSeconds: number;
 }
 
-/** The cost of `usage` at `architecture`'s list prices. */
+/** Prices `usage` at `architecture`'s list prices. */
 export function costAt(usage: Usage, architecture: Architecture): CostBreakdown {
   const requests = (usage.invocations * PRICES.requestUsdPerMillion) / 1_000_000;
   const duration = (usage.gbSeconds - usage.provisionedDurationGbSeconds) * PRICES.gbSecondUsd[architecture];

@@ -184,7 +184,7 @@ function wholeNumber(label: string, text: string, alternative?: string): FieldCh
   return { ok: false, message: `${label} "${text.trim()}" is not a whole number. Enter 0 or more${hint}.` };
 }
 
-/** The scenario document of the workspace, as the schema reads it. */
+/** Builds the scenario document of the workspace, as the schema reads it. */
 export function scenarioInputOf(document: WorkspaceDocument): ScenarioInput {
   const account = document.account.validSettings;
   return {
@@ -217,7 +217,7 @@ export function parseWorkspaceScenario(document: WorkspaceDocument): ParseResult
   return scenarioSchema.safeParse(scenarioInputOf(document));
 }
 
-/** The scenario a run of the workspace starts from; throws when the valid settings do not form one. */
+/** Builds the scenario a run of the workspace starts from. Throws when the valid settings do not form one. */
 export function scenarioOfWorkspace(document: WorkspaceDocument): Scenario {
   const parsed = parseWorkspaceScenario(document);
   if (!parsed.success) throw new Error(`workspace: the valid settings do not form a scenario: ${firstMessage(parsed.error)}`);
@@ -261,7 +261,7 @@ function withValidValue(document: WorkspaceDocument, ref: FieldRef, value: strin
   return { ...document, functions };
 }
 
-/** Whether a schema issue's path points at `ref`. */
+/** Returns whether a schema issue's path points at `ref`. */
 function pointsAt(path: readonly PropertyKey[], ref: FieldRef): boolean {
   if (ref.scope === 'function') return path[0] === 'functions' && path[1] === ref.index && path[2] === ref.field;
   return path[0] === 'settings' && path.includes(ref.field);

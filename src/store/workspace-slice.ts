@@ -122,7 +122,7 @@ export function parseEventText(text: string): EventParse {
   }
 }
 
-/** The selected function's draft; the first one when the selection is stale. */
+/** Returns the selected function's draft, or the first one when the selection is stale. */
 export function selectedDraft(document: WorkspaceDocument): FunctionDraft {
   return document.functions.find((draft) => draft.id === document.selectedFunctionId) ?? document.functions[0]!;
 }
