@@ -128,10 +128,14 @@ export interface InvokeEnded {
   readonly startTime?: number;
   /**
    * True when the invocation failed because its environment's INIT failed, so REPORT shows
-   * `Status: error` with the INIT error's type. The engine always sets it.
+   * `Status: error` with the INIT error's type. Set on every cold invocation, absent on a
+   * warm one.
    */
   readonly initFailed?: boolean;
-  /** Whether it ran on a provisioned environment (billed at the provisioned duration price). */
+  /**
+   * Whether it ran on a provisioned environment (billed at the provisioned duration price).
+   * The engine always sets it.
+   */
   readonly provisioned?: boolean;
 }
 
