@@ -2,7 +2,7 @@
  * The loop that drives a simulation with a real executor, used by the headless runner and the
  * browser session: step, run the step's executions in parallel, report their results, repeat.
  */
-import type { ExecutionResult, Executor } from './execution';
+import type { ExecutionRequest, ExecutionResult, Executor } from './execution';
 import type { Simulation } from './simulation';
 
 /** The part of the standard `AbortSignal` the loop reads (the engine compiles without DOM types). */
@@ -42,13 +42,19 @@ export async function runSimulation(sim: Simulation, executor: Executor, options
 
     const { executions, disposed } = sim.step(until);
     for (const envId of disposed) executor.dispose(envId);
-    const results: ExecutionResult[] = await Promise.all(
-      executions.map((execution) =>
-        execution.kind === 'init' ? executor.init(execution) : executor.invoke(execution),
-      ),
-    );
-    executions.forEach((execution, i) => sim.resolve(execution.executionId, results[i]!));
+    if (executions.length === 1) {
+      // Most steps of a busy run hand out one execution; awaiting it alone skips Promise.all.
+      const execution = executions[0]!;
+      sim.resolve(execution.executionId, await execute(executor, execution));
+    } else if (executions.length > 1) {
+      const results: ExecutionResult[] = await Promise.all(executions.map((execution) => execute(executor, execution)));
+      executions.forEach((execution, i) => sim.resolve(execution.executionId, results[i]!));
+    }
     steps++;
     options.onStep?.();
   }
+}
+
+function execute(executor: Executor, execution: ExecutionRequest): Promise<ExecutionResult> {
+  return execution.kind === 'init' ? executor.init(execution) : executor.invoke(execution);
 }
