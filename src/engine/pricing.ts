@@ -5,9 +5,9 @@
  * x86_64 and $0.0000133334 on arm64 (AWS Lambda pricing page). Provisioned concurrency costs
  * $0.0000041667 per GB-s while enabled, rounded up to 5 minutes, plus $0.0000097222 per GB-s of
  * duration on its environments, on x86_64.
- * NOTE: the arm64 provisioned prices are $0.0000033334 per GB-s enabled (a secondary source)
- * and $0.0000077778 per GB-s of duration, the x86_64 price less the 20 % that arm64 saves
- * on every other Lambda rate; neither was read from AWS's own page.
+ * NOTE: neither arm64 provisioned price was read from AWS's own page. $0.0000033334 per GB-s
+ * enabled comes from a secondary source. $0.0000077778 per GB-s of duration is the x86_64
+ * price less the 20 % that arm64 saves on every other Lambda rate.
  */
 import type { Architecture } from './runtimes';
 

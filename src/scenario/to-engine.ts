@@ -18,7 +18,7 @@ export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
   };
 }
 
-/** The account settings of a scenario; the older model's burst defaults to the Region's. */
+/** Returns the account settings of a scenario; the older model's burst defaults to the Region's. */
 export function accountOf(scenario: Pick<Scenario, 'settings'>): AccountSettings {
   const { account, region } = scenario.settings;
   return {

@@ -1,7 +1,7 @@
 /**
- * Traffic entries of a scenario: a number of requests at one moment, or a load pattern (a
- * constant rate, a linear ramp, a spike on top of a base rate) that the playground expands
- * deterministically into requests, so a shared scenario replays the same requests.
+ * Traffic entries of a scenario: a number of requests at one moment, or a load pattern such
+ * as a constant rate, a linear ramp or a spike on top of a base rate. The playground expands
+ * a pattern deterministically into requests, so a shared scenario replays the same requests.
  */
 import { z } from 'zod';
 import { describeInput, functionNameSchema, strictObject } from './schema-helpers';
@@ -10,7 +10,7 @@ import { describeInput, functionNameSchema, strictObject } from './schema-helper
 export const MAX_SCENARIO_REQUESTS = 1_000_000;
 /** Highest request rate a pattern may use, per second. */
 export const MAX_RATE_PER_SECOND = 100_000;
-/** Longest a pattern may last, in ms (one hour). */
+/** Maximum duration of a pattern, in ms (one hour). */
 export const MAX_PATTERN_DURATION_MS = 3_600_000;
 
 const atSchema = z
@@ -41,7 +41,7 @@ const eventSchema = z.unknown().default({}).describe('The event the handler rece
 const countMessage = (issue: { input?: unknown }) =>
   `Request count ${describeInput(issue.input)} is invalid. Use a whole number from 1 to 10,000.`;
 
-/** A rate in requests per second; `allowZero` for the ends of a ramp. */
+/** Builds the schema of a rate in requests per second; `allowZero` for the ends of a ramp. */
 function rateSchema(field: string, allowZero: boolean) {
   const message = (issue: { input?: unknown }) =>
     `${field} ${describeInput(issue.input)} is invalid. Use a number of requests per second ${allowZero ? 'from 0' : 'above 0'} up to ${MAX_RATE_PER_SECOND.toLocaleString('en-US')}.`;

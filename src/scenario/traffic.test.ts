@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trafficEntrySchema } from './traffic-schema';
 import { expandTrafficEntry, trafficArrivalTimes, trafficRequestCount } from './traffic';
 import { validateScenario } from './validate';
-import { toSyncRequests } from './to-engine';
+import { accountOf, toSimulationSettings, toSyncRequests } from './to-engine';
 
 const parse = (entry: unknown) => trafficEntrySchema.parse(entry);
 const CODE = 'export const handler = async () => 1;';
@@ -152,5 +152,32 @@ describe('concurrency validation', () => {
     const [issue] = issues(withFunctions([{ name: 'a', code: CODE }], { concurrencyLimit: 10, unreservedMinimum: 50 }));
     expect(issue!.path).toBe('settings.account.unreservedMinimum');
     expect(issue!.message).toBe('Unreserved minimum 50 is greater than the account concurrency limit 10. Set it to at most the limit.');
+  });
+});
+
+describe('account settings for the engine', () => {
+  const scenarioIn = (settings: Record<string, unknown>) => {
+    const result = validateScenario({ version: 1, settings, functions: [{ name: 'f', code: CODE }] });
+    if (!result.ok) throw new Error(result.issues[0]!.message);
+    return result.scenario;
+  };
+
+  it('takes the older burst from the Region unless given', () => {
+    expect(accountOf(scenarioIn({ region: 'eu-central-1', account: { scaling: 'account-burst' } })).scaling).toEqual({
+      kind: 'account-burst',
+      burst: 1000,
+    });
+    expect(accountOf(scenarioIn({ region: 'sa-east-1', account: { scaling: 'account-burst' } })).scaling).toEqual({
+      kind: 'account-burst',
+      burst: 500,
+    });
+    expect(accountOf(scenarioIn({ account: { scaling: 'account-burst', burstConcurrency: 500 } })).scaling).toEqual({
+      kind: 'account-burst',
+      burst: 500,
+    });
+  });
+
+  it('converts the allocation delay to ms', () => {
+    expect(toSimulationSettings(scenarioIn({ provisionedAllocationSeconds: 90 })).provisionedAllocationMs).toBe(90_000);
   });
 });

@@ -41,7 +41,7 @@ export function trafficArrivalTimes(entry: TrafficEntry): number[] {
   }
 }
 
-/** The requests an entry sends, in arrival order. */
+/** Expands an entry into its requests, in arrival order. */
 export function expandTrafficEntry(entry: TrafficEntry): SyncRequestInput[] {
   const source = entry.source ?? DEFAULT_TRAFFIC_SOURCE;
   const invoker = entry.invoker ?? 'direct';
@@ -61,7 +61,7 @@ function constantTimes(start: number, ratePerSecond: number, durationMs: number)
 }
 
 /**
- * A rate changing linearly from `from` to `to` requests per second over `durationMs`. The
+ * Spaces requests at a rate changing linearly from `from` to `to` per second over `durationMs`. The
  * number of requests sent by time t (in s) is N(t) = from·t + (to − from)·t² / (2·D), and
  * request i is sent when N(t) = i. That root is written as 2i / (from + √(from² + 4ai)) with
  * a = (to − from) / (2D), which stays exact when the rate does not change (a = 0).
