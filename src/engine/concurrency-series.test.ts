@@ -75,6 +75,24 @@ describe('explainThrottle', () => {
     expect(explainThrottle(eventsOfType(trace, 'throttled')[0]!)).toContain('HTTP 500 {"message":"Internal server error"}');
   });
 
+  it('names the unreserved pool and keeps the function name as written', () => {
+    const text = explainThrottle({
+      type: 'throttled',
+      time: 0,
+      requestId: 'r',
+      functionName: 'Api',
+      invoker: 'direct',
+      reason: 'ConcurrentInvocationLimitExceeded',
+      errorType: 'TooManyRequestsException',
+      statusCode: 429,
+      responseJson: '{}',
+      limit: 900,
+      concurrency: 900,
+    });
+    expect(text).toContain('all 900 of the unreserved pool');
+    expect(text).toContain('function "Api"');
+  });
+
   it('states the scaling rule of the model', () => {
     const event = {
       type: 'throttled',

@@ -28,7 +28,7 @@ function explainLimit(event: RequestThrottled, scaling: ScalingModel): string {
       if (event.limit === 0) return `${fn} has reserved concurrency 0, and Lambda throttles every request to a function reserved at 0.`;
       return `${fn} had ${count(event.concurrency)} environments busy or provisioned, all of its reserved concurrency of ${count(event.limit)}, which caps the function as well as guaranteeing it that much.`;
     case 'ConcurrentInvocationLimitExceeded':
-      return `The functions without reserved concurrency had all ${count(event.limit)} of the unreserved pool in use (the account's concurrency limit minus every function's reserved concurrency), so ${fn.toLowerCase()} could get no further environment.`;
+      return `The functions without reserved concurrency had all ${count(event.limit)} of the unreserved pool in use (the account's concurrency limit minus every function's reserved concurrency), so function "${event.functionName}" could get no further environment.`;
     case 'ScalingRateExceeded':
       if (scaling.kind === 'account-burst') {
         return `${fn} needed a new environment, but the account had used its burst of ${count(event.limit)} new environments, which all functions share and which refills at ${count(ACCOUNT_BURST_SCALING.refillPerSecond * 60)} a minute (the scaling rule before 26 November 2023).`;
