@@ -46,7 +46,7 @@ export function App() {
         </div>
       </header>
       <SandboxErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,0.9fr)_minmax(0,1.3fr)] gap-3 p-3">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.15fr)] gap-3 p-3">
         <div className="flex min-h-0 flex-col">
           <FunctionTabs />
           <section aria-label="Function settings" className="shrink-0 rounded-t-lg rounded-tl-none border border-slate-200 bg-white">

@@ -11,7 +11,7 @@ const UPlotConcurrencyChart = lazy(() => import('./chart/UPlotConcurrencyChart')
 
 /** Width of the timeline's label column, so the plot lines up with the timeline's time axis. */
 const LABEL_WIDTH_PX = 132;
-const CHART_HEIGHT_PX = 88;
+const CHART_HEIGHT_PX = 80;
 /** Bucket width in pixels: each bucket shows the maximum within it. */
 const BUCKET_PX = 2;
 
