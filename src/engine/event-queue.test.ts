@@ -105,3 +105,50 @@ describe('EventQueue', () => {
     expect(drain(queue)).toEqual([...live].sort(order).map((entry) => entry.label));
   });
 });
+
+describe('EventQueue sorted run', () => {
+  it('merges in-order entries with the heap by time, then by scheduling order', () => {
+    const queue = new EventQueue<Item>();
+    queue.pushInOrder(item(10, 'run-10'));
+    queue.push(item(5, 'heap-5'));
+    queue.pushInOrder(item(20, 'run-20'));
+    queue.push(item(10, 'heap-10'));
+    queue.pushInOrder(item(20, 'run-20b'));
+    expect(queue.size).toBe(5);
+    const order: string[] = [];
+    for (let next = queue.pop(); next; next = queue.pop()) order.push(next.label);
+    expect(order).toEqual(['heap-5', 'run-10', 'heap-10', 'run-20', 'run-20b']);
+  });
+
+  it('sends an entry earlier than the run to the heap', () => {
+    const queue = new EventQueue<Item>();
+    queue.pushInOrder(item(30, 'late'));
+    const early = item(10, 'early');
+    queue.pushInOrder(early);
+    expect(early.heapIndex).toBeGreaterThanOrEqual(0);
+    expect(queue.remove(early)).toBe(true);
+    expect(queue.pop()?.label).toBe('late');
+  });
+
+  it('rejects removing an entry of the run', () => {
+    const queue = new EventQueue<Item>();
+    const entry = item(1, 'x');
+    queue.pushInOrder(entry);
+    expect(() => queue.remove(entry)).toThrow(/cannot be removed/);
+    expect(() => queue.pushInOrder(entry)).toThrow(/already queued/);
+  });
+
+  it('keeps order across many entries', () => {
+    const queue = new EventQueue<Item>();
+    for (let i = 0; i < 10_000; i++) queue.pushInOrder(item(i, `r${i}`));
+    for (let i = 0; i < 10_000; i += 3) queue.push(item(i + 0.5, `h${i}`));
+    let last = -1;
+    let count = 0;
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      expect(next.time).toBeGreaterThanOrEqual(last);
+      last = next.time;
+      count++;
+    }
+    expect(count).toBe(10_000 + 3334);
+  });
+});

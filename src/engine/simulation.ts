@@ -119,7 +119,8 @@ export class Simulation {
       invokeResult: undefined,
       initLogs: undefined,
     };
-    schedulePhase(this.state, invocation, 'arrival', request.at);
+    // Traffic is mostly submitted in time order, which the queue keeps apart from its heap.
+    this.state.queue.pushInOrder(invocation);
     return requestId;
   }
 
