@@ -9,8 +9,8 @@ import { FONT, FONT_BOLD, FONT_SMALL, PALETTE } from './palette';
 import type { RequestMarker, ThrottleMarker } from './spans';
 
 /**
- * Throttles per pixel above which the throttle row draws a density strip instead of one mark
- * per request: about one mark every four pixels still reads as separate marks.
+ * Markers per pixel above which a row draws a tick or a density strip instead of one shape per
+ * request: about one shape every four pixels still reads as separate marks.
  */
 const MARKERS_PER_PX_FOR_DENSITY = 0.25;
 
@@ -48,21 +48,26 @@ function headerSummary(row: GroupRow): string {
 export function drawRequestMarkers(ctx: Context, input: DrawInput, requests: readonly RequestMarker[], bottom: number): void {
   const { scale, playheadMs } = input;
   const end = Math.min(scale.endMs, playheadMs);
-  let lastX = Number.NEGATIVE_INFINITY;
-  ctx.fillStyle = PALETTE.request;
-  ctx.beginPath();
+  // Markers closer than a pixel draw as one.
+  const columns: number[] = [];
   let selectedX: number | undefined;
   for (let i = firstMarkerAtOrAfter(requests, scale.startMs); i < requests.length; i++) {
     const marker = requests[i]!;
     if (marker.timeMs > end) break;
     const x = Math.round(timeX(input, marker.timeMs));
     if (marker.requestId === input.selectedRequestId) selectedX = x;
-    // Markers closer than a pixel draw as one.
-    if (x === lastX) continue;
-    lastX = x;
-    triangle(ctx, x, bottom - 9, 4, 6);
+    if (x !== columns[columns.length - 1]) columns.push(x);
   }
-  ctx.fill();
+
+  ctx.fillStyle = PALETTE.request;
+  if (columns.length > scale.widthPx * MARKERS_PER_PX_FOR_DENSITY) {
+    // Too crowded for triangles, which would merge into a band: a tick per pixel with arrivals.
+    for (const x of columns) ctx.fillRect(x, bottom - 9, 1, 6);
+  } else {
+    ctx.beginPath();
+    for (const x of columns) triangle(ctx, x, bottom - 9, 4, 6);
+    ctx.fill();
+  }
   if (selectedX !== undefined) {
     ctx.fillStyle = PALETTE.selection;
     ctx.beginPath();
@@ -98,26 +103,29 @@ export function drawThrottleRow(ctx: Context, input: DrawInput, row: GroupRow, t
   ctx.rect(LABEL_WIDTH, top, input.width - LABEL_WIDTH, height);
   ctx.clip();
   const columns = markerColumns(throttles, input.scale, input.playheadMs);
-  if (columns.total > input.scale.widthPx * MARKERS_PER_PX_FOR_DENSITY || columns.max > 2) {
+  if (columns.total > input.scale.widthPx * MARKERS_PER_PX_FOR_DENSITY) {
     drawThrottleDensity(ctx, columns.counts, columns.max, top, height);
   } else {
-    drawThrottleMarks(ctx, input, throttles, top, height);
+    drawThrottleMarks(ctx, columns.counts, top, height);
   }
   drawSelectedThrottle(ctx, input, throttles, top, height);
   ctx.restore();
 }
 
-function drawThrottleMarks(ctx: Context, input: DrawInput, throttles: readonly ThrottleMarker[], top: number, height: number): void {
-  const end = Math.min(input.scale.endMs, input.playheadMs);
+/** Draws a diamond per pixel column with throttles, and their number beside it when several share it. */
+function drawThrottleMarks(ctx: Context, counts: Uint32Array, top: number, height: number): void {
   const middle = top + height / 2;
   ctx.fillStyle = PALETTE.throttle;
   ctx.beginPath();
-  for (let i = firstMarkerAtOrAfter(throttles, input.scale.startMs); i < throttles.length; i++) {
-    const marker = throttles[i]!;
-    if (marker.timeMs > end) break;
-    diamond(ctx, timeX(input, marker.timeMs), middle, 5);
+  for (let column = 0; column < counts.length; column++) {
+    if (counts[column]! > 0) diamond(ctx, LABEL_WIDTH + column + 0.5, middle, 5);
   }
   ctx.fill();
+  ctx.font = FONT_SMALL;
+  ctx.textBaseline = 'middle';
+  for (let column = 0; column < counts.length; column++) {
+    if (counts[column]! > 1) ctx.fillText(`×${counts[column]!.toLocaleString('en-US')}`, LABEL_WIDTH + column + 8, middle + 0.5);
+  }
 }
 
 function drawThrottleDensity(ctx: Context, counts: Uint32Array, max: number, top: number, height: number): void {

@@ -108,6 +108,18 @@ describe('drawTimeline at scale', () => {
     expect(texts.map((entry) => entry.text)).toContain('provisioned');
   });
 
+  it('counts throttles that share a pixel', () => {
+    const trace = new TraceBuilder();
+    for (let n = 0; n < 5; n++) trace.cold(0, `fn#${n + 1}`, `ok-${n}`, { platform: 10, init: 10, duration: 1000 });
+    for (let n = 0; n < 15; n++) trace.throttle(0, `throttled-${n}`);
+    const model = new TimelineModel();
+    model.update(trace.build());
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 2000, 2000));
+    expect(texts.map((entry) => entry.text)).toContain('throttled (15)');
+    expect(texts.map((entry) => entry.text)).toContain('×15');
+  });
+
   it('draws a density strip for thousands of throttles', () => {
     const trace = new TraceBuilder().cold(0, 'fn#1', 'ok', { platform: 10, init: 10, duration: 10 });
     for (let n = 0; n < 5000; n++) trace.throttle(n / 5, `throttled-${n}`);

@@ -35,9 +35,9 @@ export const PALETTE = {
   playheadText: '#ffffff',
   selection: '#1d4ed8',
   hover: '#0f172a',
-  /** Throttled requests: distinct from the red of handler errors. */
-  throttle: '#db2777',
-  throttleRow: '#fdf2f8',
+  /** Throttled requests: distinct from the red of handler errors, and the inspector's colour for them. */
+  throttle: '#c026d3',
+  throttleRow: '#fdf4ff',
   /** Provisioned environments: the badge and the bar beside their lanes. */
   provisioned: '#0f766e',
   provisionedBadge: '#ccfbf1',
