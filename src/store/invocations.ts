@@ -192,13 +192,22 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
   return entries;
 }
 
-/** Counts of the requests in the trace, for the progress line; a throttled request has ended. */
-export function requestCounts(trace: readonly TraceEvent[]): { received: number; ended: number } {
+const countCache = new WeakMap<readonly TraceEvent[], { readonly received: number; readonly ended: number }>();
+
+/**
+ * Counts of the requests in the trace, for the progress line; a throttled request has ended.
+ * Cached per trace array, because a selector calls it on every change of the store.
+ */
+export function requestCounts(trace: readonly TraceEvent[]): { readonly received: number; readonly ended: number } {
+  const cached = countCache.get(trace);
+  if (cached) return cached;
   let received = 0;
   let ended = 0;
   for (const event of trace) {
     if (event.type === 'request-received') received += 1;
     else if (event.type === 'invoke-end' || event.type === 'throttled') ended += 1;
   }
-  return { received, ended };
+  const counts = { received, ended };
+  countCache.set(trace, counts);
+  return counts;
 }

@@ -162,12 +162,18 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
    * it. A followed view widens rather than pans while idle time is skipped.
    */
   const movePlayhead = (timeMs: number, skipping = false) => {
+    const patch = playheadPatch(timeMs, skipping);
+    if (patch) set(patch);
+  };
+
+  /** Advances the session to `timeMs` and returns the playhead and view to set, without setting them. */
+  const playheadPatch = (timeMs: number, skipping: boolean): Pick<RunSlice, 'playheadMs' | 'view'> | undefined => {
     const { driver, follow, view } = get();
-    if (!driver) return;
+    if (!driver) return undefined;
     void driver.session.advanceTo(timeMs);
     const after = driver.session.snapshot();
     const playheadMs = after.executing ? Math.min(timeMs, after.now) : timeMs;
-    set({ playheadMs, view: follow ? followPlayhead(view, playheadMs, skipping) : view });
+    return { playheadMs, view: follow ? followPlayhead(view, playheadMs, skipping) : view };
   };
 
   const sendWith = (send: (session: PlaygroundSession, functionName: string, event: unknown) => void) => {
@@ -306,11 +312,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         set({ playing: false, skipping: false });
         // The run is over: show its whole trace even if the session's last notification is pending.
         syncSnapshot();
-      } else {
-        set({ skipping: frame.skipping });
-        movePlayhead(frame.playheadMs, frame.skipping);
+        refreshStatus();
+        return;
       }
-      refreshStatus();
+      // One `set` per frame: every set runs the selectors of every subscribed view.
+      const patch = playheadPatch(frame.playheadMs, frame.skipping);
+      const playheadMs = patch?.playheadMs ?? state.playheadMs;
+      const current = get();
+      const runStatus = runStatusOf(current.playing, driver.session.snapshot(), current.timeline, playheadMs);
+      set({ ...patch, skipping: frame.skipping, runStatus });
     },
 
     setFollow: (follow) => {
