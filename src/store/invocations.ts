@@ -1,6 +1,7 @@
 /**
  * Invocations and environments as the inspector shows them, derived from the trace. The
- * derivation is cached per trace array, so selectors that call it on every render stay cheap.
+ * derivation is cached per trace array and updated incrementally as the trace grows, so
+ * selectors that call it on every render stay cheap.
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
 import { invocationLogLines } from '../engine/platform-logs';
@@ -48,79 +49,122 @@ type MutableRecord = { -readonly [K in keyof InvocationRecord]: InvocationRecord
 
 const recordCache = new WeakMap<readonly TraceEvent[], readonly InvocationRecord[]>();
 
-/** Returns one record per request in the trace, in arrival order. */
+/**
+ * Returns one record per request in the trace, in arrival order. A trace that continues the one
+ * seen last costs only its new events, so a run of 100,000 requests can update the list several
+ * times a second. A record handed out never changes: an event that changes it replaces it.
+ */
 export function invocationRecords(trace: readonly TraceEvent[]): readonly InvocationRecord[] {
   const cached = recordCache.get(trace);
   if (cached) return cached;
-
-  const byId = new Map<string, MutableRecord>();
-  for (const event of trace) {
-    if (event.type === 'request-received') {
-      byId.set(event.requestId, {
-        requestId: event.requestId,
-        functionName: event.functionName,
-        source: event.source,
-        event: event.event,
-        receivedAt: event.time,
-        envId: undefined,
-        cold: undefined,
-        startedAt: undefined,
-        endedAt: undefined,
-        outcome: 'pending',
-        invoker: event.invoker ?? 'direct',
-        provisioned: false,
-        spillover: false,
-        throttle: undefined,
-        durationMs: undefined,
-        billedDurationMs: undefined,
-        initDurationMs: undefined,
-        memoryMb: undefined,
-        responseJson: undefined,
-        error: undefined,
-        logs: [],
-      });
-      continue;
-    }
-    if (event.type === 'env-created') {
-      if (event.requestId === undefined) continue;
-      const record = byId.get(event.requestId);
-      if (record) record.envId = event.envId;
-      continue;
-    }
-    if (event.type === 'throttled') {
-      const record = byId.get(event.requestId);
-      if (record) Object.assign(record, { outcome: 'throttled', throttle: event, endedAt: event.time });
-      continue;
-    }
-    if (event.type === 'invoke-start' || event.type === 'invoke-end') {
-      const record = byId.get(event.requestId);
-      if (!record) continue;
-      record.envId = event.envId;
-      record.cold = event.cold;
-      if (event.type === 'invoke-start') {
-        record.startedAt = event.time;
-        record.provisioned = event.provisioned ?? false;
-        record.spillover = event.spillover ?? false;
-      } else {
-        Object.assign(record, {
-          endedAt: event.time,
-          outcome: event.outcome,
-          durationMs: event.durationMs,
-          billedDurationMs: event.billedDurationMs,
-          initDurationMs: event.initDurationMs,
-          memoryMb: event.memoryMb,
-          responseJson: event.responseJson,
-          error: event.error,
-        });
-        defineLazyLogs(record, event);
-      }
-    }
-  }
-
-  const records = [...byId.values()];
+  const records = recordIndex.update(trace);
   recordCache.set(trace, records);
   return records;
 }
+
+/** The records of the trace seen last, brought up to date event by event. */
+class RecordIndex {
+  private source: readonly TraceEvent[] = [];
+  private consumed = 0;
+  private records: InvocationRecord[] = [];
+  private readonly positions = new Map<string, number>();
+
+  update(trace: readonly TraceEvent[]): readonly InvocationRecord[] {
+    if (!this.continuedBy(trace)) {
+      this.records = [];
+      this.positions.clear();
+      this.consumed = 0;
+    }
+    for (let i = this.consumed; i < trace.length; i++) this.apply(trace[i]!);
+    this.consumed = trace.length;
+    this.source = trace;
+    return this.records.slice();
+  }
+
+  /** Whether `trace` starts with the events already applied (a grown copy of the same run's trace). */
+  private continuedBy(trace: readonly TraceEvent[]): boolean {
+    const last = this.consumed - 1;
+    return trace.length >= this.consumed && (last < 0 || (trace[0] === this.source[0] && trace[last] === this.source[last]));
+  }
+
+  private apply(event: TraceEvent): void {
+    switch (event.type) {
+      case 'request-received':
+        this.positions.set(event.requestId, this.records.length);
+        this.records.push({
+          requestId: event.requestId,
+          functionName: event.functionName,
+          source: event.source,
+          event: event.event,
+          receivedAt: event.time,
+          envId: undefined,
+          cold: undefined,
+          startedAt: undefined,
+          endedAt: undefined,
+          outcome: 'pending',
+          invoker: event.invoker ?? 'direct',
+          provisioned: false,
+          spillover: false,
+          throttle: undefined,
+          durationMs: undefined,
+          billedDurationMs: undefined,
+          initDurationMs: undefined,
+          memoryMb: undefined,
+          responseJson: undefined,
+          error: undefined,
+          logs: [],
+        });
+        return;
+      case 'env-created':
+        if (event.requestId !== undefined) this.patch(event.requestId, (record) => (record.envId = event.envId));
+        return;
+      case 'throttled':
+        this.patch(event.requestId, (record) => Object.assign(record, { outcome: 'throttled', throttle: event, endedAt: event.time }));
+        return;
+      case 'invoke-start':
+        this.patch(event.requestId, (record) =>
+          Object.assign(record, {
+            envId: event.envId,
+            cold: event.cold,
+            startedAt: event.time,
+            provisioned: event.provisioned ?? false,
+            spillover: event.spillover ?? false,
+          }),
+        );
+        return;
+      case 'invoke-end':
+        this.patch(event.requestId, (record) => {
+          Object.assign(record, {
+            envId: event.envId,
+            cold: event.cold,
+            endedAt: event.time,
+            outcome: event.outcome,
+            durationMs: event.durationMs,
+            billedDurationMs: event.billedDurationMs,
+            initDurationMs: event.initDurationMs,
+            memoryMb: event.memoryMb,
+            responseJson: event.responseJson,
+            error: event.error,
+          });
+          defineLazyLogs(record, event);
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Replaces the record of `requestId` with a changed copy; the copy keeps lazy getters unread. */
+  private patch(requestId: string, change: (record: MutableRecord) => void): void {
+    const position = this.positions.get(requestId);
+    if (position === undefined) return;
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(this.records[position]!)) as MutableRecord;
+    change(copy);
+    this.records[position] = copy;
+  }
+}
+
+const recordIndex = new RecordIndex();
 
 /**
  * Makes `record.logs` the invocation's whole CloudWatch output, built from its invoke-end on

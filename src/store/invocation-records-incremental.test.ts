@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TraceBuilder } from '../timeline/testing/trace-builder';
+import { invocationRecords } from './invocations';
+
+function trace() {
+  return new TraceBuilder('fn')
+    .cold(0, 'fn#1', 'req-1', { platform: 150, init: 140, duration: 120 })
+    .warm(500, 'fn#1', 'req-2', 80)
+    .throttle(550, 'req-3')
+    .request(600, 'req-4')
+    .build();
+}
+
+describe('invocation records of a growing trace', () => {
+  it('match a fresh derivation at every length', () => {
+    const whole = trace();
+    for (let length = 0; length <= whole.length; length++) {
+      const grown = invocationRecords(whole.slice(0, length));
+      // A copy of the events is a different run to the index, so it derives from scratch.
+      const fresh = invocationRecords(whole.slice(0, length).map((event) => ({ ...event })));
+      expect(grown).toEqual(fresh);
+    }
+  });
+
+  it('keep unchanged records and replace changed ones', () => {
+    const whole = trace();
+    const endOfFirst = whole.findIndex((event) => event.type === 'invoke-end') + 1;
+    const before = invocationRecords(whole.slice(0, endOfFirst + 1));
+    const after = invocationRecords(whole.slice(0, whole.length));
+    expect(after).not.toBe(before);
+    expect(after[0]).toBe(before[0]);
+    expect(after[0]?.outcome).toBe('success');
+    const secondBefore = before.find((record) => record.requestId === 'req-2');
+    const secondAfter = after.find((record) => record.requestId === 'req-2');
+    expect(secondAfter).not.toBe(secondBefore);
+    expect(secondBefore?.outcome).toBe('pending');
+    expect(secondAfter?.outcome).toBe('success');
+  });
+
+  it('mark a throttled request', () => {
+    const records = invocationRecords(trace());
+    const throttled = records.find((record) => record.requestId === 'req-3');
+    expect(throttled?.outcome).toBe('throttled');
+    expect(throttled?.throttle?.reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+  });
+
+  it('start over for another run', () => {
+    invocationRecords(trace());
+    const other = new TraceBuilder('other').request(0, 'other-1').build();
+    expect(invocationRecords(other).map((record) => record.requestId)).toEqual(['other-1']);
+  });
+
+  it('build the logs only when read', () => {
+    const records = invocationRecords(trace());
+    const descriptor = Object.getOwnPropertyDescriptor(records[0], 'logs');
+    expect(descriptor?.get).toBeDefined();
+    expect(Array.isArray(records[0]?.logs)).toBe(true);
+  });
+});
