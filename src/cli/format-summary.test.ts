@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyAsyncSummary } from '../engine/async-summary';
 import { PRICES, type FunctionSummary, type RunSummary } from '../engine/summary';
 import { formatSummary, formatUsd } from './format-summary';
 
@@ -20,6 +21,7 @@ const counter: FunctionSummary = {
   throttles: 2,
   throttlesByReason: { ReservedFunctionConcurrentInvocationLimitExceeded: 2, ConcurrentInvocationLimitExceeded: 0, ScalingRateExceeded: 0 },
   retries: 0,
+  async: emptyAsyncSummary(),
   provisionedInvocations: 0,
   spilloverInvocations: 0,
   maxConcurrency: 3,
@@ -42,6 +44,8 @@ const summary: RunSummary = {
     throttles: 4,
     throttlesByReason: { ReservedFunctionConcurrentInvocationLimitExceeded: 4, ConcurrentInvocationLimitExceeded: 0, ScalingRateExceeded: 0 },
   },
+  async: { queued: 0, succeeded: 0, failed: 0, expired: 0, dropped: 0, retries: 0, throttledAttempts: 0, deadLetterMessages: 0, destinationRecords: 0 },
+  targets: [],
   totals: {
     requests: 20,
     invocations: 16,

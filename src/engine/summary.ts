@@ -3,15 +3,17 @@
  * runner prints them and the metrics panel shows them. A pure function of the trace, so the
  * same run always gives the same summary.
  */
+import { emptyAsyncSummary, summarizeAsync, type AsyncFunctionSummary, type AsyncTotals, type TargetSummary } from './async-summary';
 import { DEFAULT_ACCOUNT_SETTINGS } from './concurrency-config';
 import { concurrencySeries } from './concurrency-series';
 import { PROVISIONED_ALLOCATION_MS } from './limits';
-import type { AccountSettings, FunctionConfig, SimulationSettings } from './model';
+import type { AccountSettings, FunctionConfig, SimulationResources, SimulationSettings } from './model';
 import { PRICES, type CostUsd, type Pricing } from './pricing';
 import type { Architecture, RuntimeId } from './runtimes';
 import type { InvokeEnded, ThrottleReason, TraceEvent } from './trace';
 
 export { PRICES, type CostUsd, type Pricing } from './pricing';
+export type { AsyncFunctionSummary, AsyncTotals, TargetSummary } from './async-summary';
 
 export interface DurationPercentiles {
   /** Nearest-rank percentiles of the REPORT line's Duration, in ms. */
@@ -50,7 +52,10 @@ export interface FunctionSummary {
   /** Requests Lambda rejected with a throttle; they are neither invoked nor billed. */
   readonly throttles: number;
   readonly throttlesByReason: ThrottleCounts;
+  /** Attempts of asynchronous events after a function error or timeout. */
   readonly retries: number;
+  /** What happened to the function's asynchronous events. */
+  readonly async: AsyncFunctionSummary;
   /** Invocations on provisioned environments. */
   readonly provisionedInvocations: number;
   /** Invocations on on-demand environments while the function had provisioned ones (`ProvisionedConcurrencySpilloverInvocations`). */
@@ -88,6 +93,10 @@ export interface RunSummary {
   readonly endTimeMs: number;
   readonly functions: readonly FunctionSummary[];
   readonly account: AccountSummary;
+  /** Asynchronous events of all functions together. */
+  readonly async: AsyncTotals;
+  /** Queues, topics, functions and event buses that received DLQ messages, records or messages. */
+  readonly targets: readonly TargetSummary[];
   readonly totals: {
     readonly requests: number;
     readonly invocations: number;
@@ -157,6 +166,7 @@ export function summarize(
   trace: readonly TraceEvent[],
   functions: readonly FunctionConfig[],
   settings: SimulationSettings,
+  resources: SimulationResources = {},
 ): RunSummary {
   const tallies = new Map<string, Tally>(functions.map((fn) => [fn.name, newTally()]));
   const tallyOf = (name: string): Tally => {
@@ -170,15 +180,24 @@ export function summarize(
 
   const endTimeMs = trace.at(-1)?.time ?? 0;
   const allocationMs = settings.provisionedAllocationMs ?? PROVISIONED_ALLOCATION_MS;
-  for (const event of trace) countEvent(tallyOf(event.functionName), event, allocationMs);
+  for (const event of trace) {
+    if (event.type !== 'service-event') countEvent(tallyOf(event.functionName), event, allocationMs);
+  }
   for (const tally of tallies.values()) {
     for (const created of tally.provisionedSince.values()) chargeProvisioned(tally, created - allocationMs, endTimeMs);
   }
 
   const series = concurrencySeries(trace);
+  const asyncSummaries = summarizeAsync(trace, resources);
   const configs = new Map(functions.map((fn) => [fn.name, fn]));
   const summaries = [...tallies].map(([name, tally]) =>
-    toFunctionSummary(name, tally, configs.get(name), series.functions.get(name)?.max ?? 0),
+    toFunctionSummary(
+      name,
+      tally,
+      configs.get(name),
+      series.functions.get(name)?.max ?? 0,
+      asyncSummaries.functions.get(name) ?? emptyAsyncSummary(),
+    ),
   );
   const account = settings.account ?? DEFAULT_ACCOUNT_SETTINGS;
   const accountThrottles = noThrottles();
@@ -196,6 +215,8 @@ export function summarize(
       throttles: summaries.reduce((total, summary) => total + summary.throttles, 0),
       throttlesByReason: accountThrottles,
     },
+    async: asyncSummaries.totals,
+    targets: asyncSummaries.targets,
     totals: sumTotals(summaries),
     pricing: { ...PRICES, initBilled: settings.initBilled, freeTierApplied: false },
   };
@@ -230,8 +251,7 @@ function countEvent(tally: Tally, event: TraceEvent, allocationMs: number): void
       }
       break;
     }
-    case 'init-end':
-    case 'env-reset':
+    default:
       break;
   }
 }
@@ -263,7 +283,13 @@ function countInvocation(tally: Tally, event: InvokeEnded): void {
   }
 }
 
-function toFunctionSummary(name: string, tally: Tally, config: FunctionConfig | undefined, maxConcurrency: number): FunctionSummary {
+function toFunctionSummary(
+  name: string,
+  tally: Tally,
+  config: FunctionConfig | undefined,
+  maxConcurrency: number,
+  asyncSummary: AsyncFunctionSummary,
+): FunctionSummary {
   const architecture = config?.architecture ?? 'x86_64';
   const memoryMb = config?.memoryMb ?? 0;
   const provisionedGbSeconds = (memoryMb / 1024) * (tally.provisionedMs / 1000);
@@ -290,8 +316,8 @@ function toFunctionSummary(name: string, tally: Tally, config: FunctionConfig | 
     timeouts: tally.timeouts,
     throttles,
     throttlesByReason: tally.throttles,
-    // NOTE: the engine has no asynchronous invocation yet, so Lambda never retries a request.
-    retries: 0,
+    retries: asyncSummary.retries,
+    async: asyncSummary,
     provisionedInvocations: tally.provisionedInvocations,
     spilloverInvocations: tally.spilloverInvocations,
     maxConcurrency,

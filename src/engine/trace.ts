@@ -4,7 +4,20 @@
  * inspector and the headless runner's summary are all derived from it. Times are simulated
  * ms since the start of the scenario.
  */
+import type {
+  AsyncAttemptStarted,
+  AsyncEventDone,
+  AsyncEventDropped,
+  AsyncEventExpired,
+  AsyncEventQueued,
+  AsyncRetryScheduled,
+  DeadLetterSent,
+  DestinationDelivered,
+  ServiceEventEmitted,
+} from './async-trace';
 import type { InvokeOutcome, LambdaError, LogLine } from './execution';
+
+export type * from './async-trace';
 
 export type TraceEvent =
   | RequestReceived
@@ -15,7 +28,19 @@ export type TraceEvent =
   | InvokeEnded
   | EnvironmentReset
   | EnvironmentReclaimed
-  | RequestThrottled;
+  | RequestThrottled
+  | AsyncEventQueued
+  | AsyncAttemptStarted
+  | AsyncRetryScheduled
+  | AsyncEventExpired
+  | AsyncEventDropped
+  | DeadLetterSent
+  | DestinationDelivered
+  | AsyncEventDone
+  | ServiceEventEmitted;
+
+/** `RequestResponse` for a synchronous request, `Event` for an asynchronous one. */
+export type InvocationType = 'RequestResponse' | 'Event';
 
 /**
  * How a request reached Lambda, which decides what its caller sees when Lambda rejects it:
@@ -30,7 +55,11 @@ export interface RequestReceived {
   readonly time: number;
   readonly requestId: string;
   readonly functionName: string;
-  readonly invocationType: 'RequestResponse';
+  /**
+   * `Event` for an asynchronous request: Lambda answered it with HTTP 202 and queued it
+   * (`async-queued` follows at once).
+   */
+  readonly invocationType: InvocationType;
   readonly event: unknown;
   readonly source: string;
   /** The engine always sets it; optional only so that older hand-written traces still type-check. */
@@ -93,6 +122,10 @@ export interface InvokeStarted {
    * always sets it.
    */
   readonly spillover?: boolean;
+  /** `Event` for an attempt of an asynchronous event; absent for a synchronous request. */
+  readonly invocationType?: InvocationType;
+  /** The attempt's number (1 to 3) for an asynchronous event. */
+  readonly attempt?: number;
 }
 
 export interface InvokeEnded {
@@ -137,6 +170,10 @@ export interface InvokeEnded {
    * The engine always sets it.
    */
   readonly provisioned?: boolean;
+  /** `Event` for an attempt of an asynchronous event; absent for a synchronous request. */
+  readonly invocationType?: InvocationType;
+  /** The attempt's number (1 to 3) for an asynchronous event. */
+  readonly attempt?: number;
 }
 
 /** A timeout or a failed INIT reset the environment: its next invocation runs INIT again. */
