@@ -62,6 +62,8 @@ export interface SimulationSettings {
    * (default `PROVISIONED_ALLOCATION_MS`).
    */
   readonly provisionedAllocationMs?: number | undefined;
+  /** Queues, topics, buckets, event buses and rules around the functions; none when absent. */
+  readonly resources?: SimulationResources | undefined;
 }
 
 /** A request to invoke a function synchronously (`RequestResponse`), at a simulated time. */
@@ -191,6 +193,8 @@ export interface S3EventInput {
   readonly key: string;
   /** Object size in bytes (0 for a delete). */
   readonly size?: number;
+  /** Where the operation came from, shown in the inspector. */
+  readonly source?: string;
 }
 
 /** A message published to an SNS topic. */
@@ -200,6 +204,8 @@ export interface SnsPublishInput {
   readonly topic: string;
   readonly message: string;
   readonly subject?: string;
+  /** Where the message came from, shown in the inspector. */
+  readonly source?: string;
 }
 
 /** An event put on an EventBridge bus (`PutEvents`). */
@@ -218,7 +224,11 @@ export interface ScheduledEventInput {
   readonly type: 'schedule';
   readonly at: number;
   readonly rule: string;
+  readonly source?: string;
 }
+
+/** A request that Lambda queues instead of running while the caller waits. */
+export type QueuedRequestInput = AsyncRequestInput | S3EventInput | SnsPublishInput | EventBridgeEventInput | ScheduledEventInput;
 
 /** Anything `Simulation.submit` accepts. A request without `type` is synchronous. */
 export type RequestInput =

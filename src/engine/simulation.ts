@@ -15,7 +15,8 @@ import { Environment, IdlePool } from './environment';
 import type { ExecutionRequest, ExecutionResult } from './execution';
 import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit, startInvoke } from './invocation';
 import { PER_FUNCTION_SCALING, PLATFORM_OVERHEAD_MS } from './limits';
-import type { FunctionConfig, SimulationSettings, SyncRequestInput } from './model';
+import type { FunctionConfig, QueuedRequestInput, RequestInput, SimulationSettings } from './model';
+import { submitAsync } from './async-submit';
 import {
   createEnvironment,
   placeOnIdleEnvironment,
@@ -87,14 +88,19 @@ export class Simulation {
     return this.eventCount;
   }
 
-  /** Schedules a synchronous request at `request.at` (not before `now`) and returns its request ID. */
-  submit(request: SyncRequestInput): string {
-    const fn = functionNamed(this.state, request.functionName);
+  /**
+   * Schedules a request at `request.at` (not before `now`). A synchronous or asynchronous
+   * request returns its request ID; an S3, SNS, EventBridge or schedule event returns the ID
+   * of the service event, and each function it invokes gets its own request ID.
+   */
+  submit(request: RequestInput): string {
     if (!Number.isFinite(request.at) || request.at < this.state.now) {
       throw new Error(
         `Simulation.submit: request time ${request.at} ms is before the simulated time ${this.state.now} ms; submit at or after now.`,
       );
     }
+    if (request.type !== undefined && request.type !== 'sync') return submitAsync(this.state, request as QueuedRequestInput);
+    const fn = functionNamed(this.state, request.functionName);
     const requestId = this.state.random.requestIds.uuid();
     const invocation: Invocation = {
       time: request.at,

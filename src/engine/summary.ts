@@ -166,7 +166,7 @@ export function summarize(
   trace: readonly TraceEvent[],
   functions: readonly FunctionConfig[],
   settings: SimulationSettings,
-  resources: SimulationResources = {},
+  resources: SimulationResources = settings.resources ?? {},
 ): RunSummary {
   const tallies = new Map<string, Tally>(functions.map((fn) => [fn.name, newTally()]));
   const tallyOf = (name: string): Tally => {
