@@ -19,12 +19,20 @@ import {
 import { DEFAULT_RUNTIME, RUNTIME_IDS, type RuntimeId } from '../engine/runtimes';
 import { describeInput, formatNumber, functionNameSchema, strictObject } from './schema-helpers';
 import { accountOf } from './to-engine';
-import { MAX_SCENARIO_REQUESTS, trafficEntrySchema, type ScriptedRequest, type TrafficEntry } from './traffic-schema';
+import { asyncConfigSchema, bucketSchema, eventBusSchema, queueSchema, ruleSchema, topicSchema } from './async-schema';
+import { resourceProblems } from './resource-checks';
+import {
+  MAX_SCENARIO_REQUESTS,
+  scenarioTrafficEntrySchema,
+  type ScenarioTrafficEntry,
+  type ScriptedRequest,
+  type TrafficEntry,
+} from './traffic-schema';
 import { trafficRequestCount } from './traffic';
 
 export { functionNameSchema } from './schema-helpers';
-export { syncRequestSchema, trafficEntrySchema } from './traffic-schema';
-export type { ScriptedRequest, TrafficEntry };
+export { scenarioTrafficEntrySchema, syncRequestSchema, trafficEntrySchema } from './traffic-schema';
+export type { ScenarioTrafficEntry, ScriptedRequest, TrafficEntry };
 
 export const SCENARIO_VERSION = 1;
 
@@ -88,6 +96,7 @@ export const functionSchema = strictObject(
     provisionedConcurrency: concurrencySchema('Provisioned concurrency')
       .default(0)
       .describe('Environments Lambda initialises before traffic and keeps ready; requests beyond them spill over to on-demand environments.'),
+    async: asyncConfigSchema.optional(),
   },
   'a function',
 );
@@ -265,10 +274,30 @@ export const scenarioSchema = strictObject(
       .array(functionSchema, { error: (issue) => `functions must be an array, found ${describeInput(issue.input)}.` })
       .min(1, { error: 'A scenario needs at least one function.' })
       .describe('The Lambda functions of the scenario.'),
-    traffic: z
-      .array(trafficEntrySchema, { error: (issue) => `traffic must be an array, found ${describeInput(issue.input)}.` })
+    queues: z
+      .array(queueSchema, { error: (issue) => `queues must be an array, found ${describeInput(issue.input)}.` })
       .default([])
-      .describe('Scripted requests and load patterns on the simulated timeline.'),
+      .describe('SQS queues that collect dead-letter messages and invocation records.'),
+    topics: z
+      .array(topicSchema, { error: (issue) => `topics must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('SNS topics and the functions subscribed to them.'),
+    buckets: z
+      .array(bucketSchema, { error: (issue) => `buckets must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('S3 buckets and their event notifications to functions.'),
+    eventBuses: z
+      .array(eventBusSchema, { error: (issue) => `eventBuses must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('EventBridge event buses besides "default", which always exists.'),
+    rules: z
+      .array(ruleSchema, { error: (issue) => `rules must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('EventBridge rules: an event pattern or a schedule, and the functions they invoke.'),
+    traffic: z
+      .array(scenarioTrafficEntrySchema, { error: (issue) => `traffic must be an array, found ${describeInput(issue.input)}.` })
+      .default([])
+      .describe('Scripted requests, load patterns and service events on the simulated timeline.'),
     view: viewSchema,
   },
   'the scenario',
@@ -286,7 +315,7 @@ export const scenarioSchema = strictObject(
       names.add(fn.name);
     });
     scenario.traffic.forEach((request, index) => {
-      if (!names.has(request.function)) {
+      if ((request.type === 'sync' || request.type === 'async') && !names.has(request.function)) {
         ctx.addIssue({
           code: 'custom',
           path: ['traffic', index, 'function'],
@@ -294,6 +323,9 @@ export const scenarioSchema = strictObject(
         });
       }
     });
+    for (const problem of resourceProblems(scenario)) {
+      ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    }
     const requests = scenario.traffic.reduce((total, entry) => total + trafficRequestCount(entry), 0);
     if (requests > MAX_SCENARIO_REQUESTS) {
       ctx.addIssue({

@@ -1,7 +1,16 @@
 /** Converts a validated scenario into the engine's input. */
 import { accountBurstFor } from '../engine/limits';
-import type { AccountSettings, FunctionConfig, SimulationSettings, SyncRequestInput } from '../engine/model';
+import type {
+  AccountSettings,
+  AsyncInvokeConfig,
+  FunctionConfig,
+  RequestInput,
+  SimulationResources,
+  SimulationSettings,
+} from '../engine/model';
+import { MAX_SCHEDULE_FIRINGS, type AsyncConfigSpec } from './async-schema';
 import type { FunctionSpec, Scenario } from './schema';
+import { scheduleFireTimes } from './schedule';
 import { expandTrafficEntry } from './traffic';
 
 export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
@@ -15,6 +24,37 @@ export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
     timeoutMs: fn.timeoutSeconds * 1000,
     reservedConcurrency: fn.reservedConcurrency,
     provisionedConcurrency: fn.provisionedConcurrency,
+    ...(fn.async ? { async: toAsyncConfig(fn.async) } : {}),
+  };
+}
+
+function toAsyncConfig(spec: AsyncConfigSpec): AsyncInvokeConfig {
+  return {
+    maximumRetryAttempts: spec.maximumRetryAttempts,
+    maximumEventAgeMs: spec.maximumEventAgeSeconds * 1000,
+    deadLetter: spec.deadLetterQueue ? { kind: spec.deadLetterQueue.type, name: spec.deadLetterQueue.name } : undefined,
+    onSuccess: spec.onSuccess ? { kind: spec.onSuccess.type, name: spec.onSuccess.name } : undefined,
+    onFailure: spec.onFailure ? { kind: spec.onFailure.type, name: spec.onFailure.name } : undefined,
+  };
+}
+
+/** The queues, topics, buckets, event buses and rules of a scenario, for the engine. */
+export function toSimulationResources(scenario: Scenario): SimulationResources {
+  return {
+    queues: scenario.queues.map((queue) => ({ name: queue.name })),
+    topics: scenario.topics.map((topic) => ({ name: topic.name, subscriptions: topic.subscriptions })),
+    buckets: scenario.buckets.map((bucket) => ({
+      name: bucket.name,
+      notifications: bucket.notifications.map((n) => ({ events: n.events, function: n.function, prefix: n.prefix, suffix: n.suffix })),
+    })),
+    eventBuses: scenario.eventBuses.map((bus) => ({ name: bus.name })),
+    rules: scenario.rules.map((rule) => ({
+      name: rule.name,
+      eventBus: rule.eventBus,
+      pattern: rule.eventPattern ? { source: rule.eventPattern.source, detailType: rule.eventPattern['detail-type'] } : undefined,
+      schedule: rule.schedule,
+      targets: rule.targets,
+    })),
   };
 }
 
@@ -44,17 +84,29 @@ export function toSimulationSettings(scenario: Scenario): SimulationSettings {
     initBilled: scenario.settings.initBilled,
     account: accountOf(scenario),
     provisionedAllocationMs: scenario.settings.provisionedAllocationSeconds * 1000,
+    resources: toSimulationResources(scenario),
   };
 }
 
 /**
- * Expands the traffic into one request each, in time order. Requests at the same time keep
- * the order of their entries in the file, then the order within the entry.
+ * Expands the traffic into one request each, and each scheduled rule into its firings, in
+ * time order. Requests at the same time keep the order of their entries in the file, then
+ * the order within the entry; firings at the same time come after them, in rule order.
  */
-export function toSyncRequests(scenario: Scenario): SyncRequestInput[] {
-  const requests: SyncRequestInput[] = [];
+export function toRequests(scenario: Scenario): RequestInput[] {
+  const requests: RequestInput[] = [];
   for (const entry of scenario.traffic) {
     for (const request of expandTrafficEntry(entry)) requests.push(request);
   }
+  const epochMs = Date.parse(scenario.startTime);
+  for (const rule of scenario.rules) {
+    if (rule.schedule === undefined) continue;
+    for (const at of scheduleFireTimes(rule.schedule, epochMs, rule.scheduleUntilMs, MAX_SCHEDULE_FIRINGS)) {
+      requests.push({ type: 'schedule', at, rule: rule.name });
+    }
+  }
   return requests.sort((a, b) => a.at - b.at);
 }
+
+/** The scenario's requests, service events and schedule firings; see `toRequests`. */
+export const toSyncRequests = toRequests;

@@ -18,9 +18,12 @@ const atSchema = z
   .min(0, { error: 'A request time "at" must be 0 or more milliseconds.' });
 
 const typeSchema = z
-  .literal('sync', { error: (issue) => `Request type ${describeInput(issue.input)} is not supported. Use "sync".` })
+  .enum(['sync', 'async'], {
+    error: (issue) =>
+      `Request type ${describeInput(issue.input)} is not supported. Use "sync" or "async" to invoke a function, or "s3", "sns" or "eventbridge" for a service event.`,
+  })
   .default('sync')
-  .describe('Invocation type. Only "sync" (RequestResponse) exists in version 1.');
+  .describe('Invocation type: "sync" (RequestResponse, the default) or "async" (Event: Lambda queues the event and answers 202).');
 
 const invokerSchema = z
   .enum(['direct', 'api-gateway'], {
@@ -153,6 +156,73 @@ export const trafficEntrySchema = z
     }
   });
 
+export const s3TrafficSchema = strictObject(
+  {
+    type: z.literal('s3').describe('An object put into or deleted from a bucket.'),
+    at: atSchema.describe('Simulated time of the S3 operation, in ms from the start of the scenario.'),
+    bucket: z.string({ error: (issue) => `An S3 entry needs a bucket name, found ${describeInput(issue.input)}.` }).describe('Name of a bucket defined in buckets.'),
+    operation: z
+      .enum(['put', 'delete'], { error: (issue) => `S3 operation ${describeInput(issue.input)} is not offered. Choose "put" or "delete".` })
+      .describe('"put" sends ObjectCreated:Put, "delete" ObjectRemoved:Delete.'),
+    key: z.string({ error: (issue) => `An S3 entry needs an object key, found ${describeInput(issue.input)}.` }).min(1, { error: 'An object key cannot be empty.' }).describe('The object key.'),
+    size: z
+      .number({ error: (issue) => `Object size must be a number of bytes, found ${describeInput(issue.input)}.` })
+      .int({ error: 'Object size must be a whole number of bytes.' })
+      .min(0, { error: 'Object size must be 0 or more bytes.' })
+      .default(0)
+      .describe('Object size in bytes, for a put.'),
+    source: sourceSchema,
+  },
+  'an S3 traffic entry',
+);
+
+export const snsTrafficSchema = strictObject(
+  {
+    type: z.literal('sns').describe('A message published to a topic.'),
+    at: atSchema.describe('Simulated time of the publish, in ms from the start of the scenario.'),
+    topic: z.string({ error: (issue) => `An SNS entry needs a topic name, found ${describeInput(issue.input)}.` }).describe('Name of a topic defined in topics.'),
+    message: z.string({ error: (issue) => `An SNS message must be a string, found ${describeInput(issue.input)}. Put JSON in a string.` }).describe('The message text; subscribers read it from Records[0].Sns.Message.'),
+    subject: z.string({ error: (issue) => `An SNS subject must be a string, found ${describeInput(issue.input)}.` }).optional().describe('The message subject.'),
+    source: sourceSchema,
+  },
+  'an SNS traffic entry',
+);
+
+export const eventBridgeTrafficSchema = strictObject(
+  {
+    type: z.literal('eventbridge').describe('An event put on an event bus (PutEvents).'),
+    at: atSchema.describe('Simulated time of the PutEvents call, in ms from the start of the scenario.'),
+    eventBus: z.string({ error: (issue) => `An event bus name must be a string, found ${describeInput(issue.input)}.` }).default('default').describe('The event bus; "default" when absent.'),
+    source: z.string({ error: (issue) => `An EventBridge entry needs a source, found ${describeInput(issue.input)}.` }).describe('The event\'s source, e.g. "com.example.orders".'),
+    detailType: z.string({ error: (issue) => `An EventBridge entry needs a detailType, found ${describeInput(issue.input)}.` }).describe('The event\'s detail-type.'),
+    detail: z.unknown().default({}).describe('The event\'s detail, a JSON object.'),
+  },
+  'an EventBridge traffic entry',
+);
+
+const TRAFFIC_TYPES = ['sync', 'async', 's3', 'sns', 'eventbridge'];
+
+/**
+ * A scenario's traffic entry: requests to a function (`trafficEntrySchema`, type "sync" or
+ * "async"), or an event from S3, SNS or EventBridge that invokes the functions its resource
+ * names.
+ */
+export const scenarioTrafficEntrySchema = z.discriminatedUnion(
+  'type',
+  [trafficEntrySchema, s3TrafficSchema, snsTrafficSchema, eventBridgeTrafficSchema],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `Traffic type ${describeInput((issue.input as { type?: unknown } | undefined)?.type)} is not offered. Choose one of ${TRAFFIC_TYPES.map((t) => `"${t}"`).join(', ')}.`
+        : undefined,
+  },
+);
+
 export type ScriptedRequest = z.output<typeof syncRequestSchema>;
+export type S3TrafficEntry = z.output<typeof s3TrafficSchema>;
+export type SnsTrafficEntry = z.output<typeof snsTrafficSchema>;
+export type EventBridgeTrafficEntry = z.output<typeof eventBridgeTrafficSchema>;
+export type ServiceTrafficEntry = S3TrafficEntry | SnsTrafficEntry | EventBridgeTrafficEntry;
+export type ScenarioTrafficEntry = z.output<typeof scenarioTrafficEntrySchema>;
 export type TrafficEntry = z.output<typeof trafficEntrySchema>;
 export type TrafficPattern = NonNullable<TrafficEntry['pattern']>;

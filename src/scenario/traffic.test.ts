@@ -51,7 +51,7 @@ describe('traffic patterns', () => {
     });
     expect(trafficArrivalTimes(entry)).toEqual([0, 500, 500, 600, 1000, 1500]);
     expect(trafficRequestCount(entry)).toBe(6);
-    expect(expandTrafficEntry(entry).every((request) => request.invoker === 'api-gateway')).toBe(true);
+    expect(expandTrafficEntry(entry).every((request) => 'invoker' in request && request.invoker === 'api-gateway')).toBe(true);
   });
 
   it('merges entries in time order for the engine', () => {

@@ -2,14 +2,15 @@
  * Expansion of traffic entries into requests. The expansion is a pure function of the entry,
  * so the same scenario always sends the same requests at the same simulated times.
  */
-import type { SyncRequestInput } from '../engine/model';
-import type { TrafficEntry } from './traffic-schema';
+import type { RequestInput } from '../engine/model';
+import type { ScenarioTrafficEntry, ServiceTrafficEntry, TrafficEntry } from './traffic-schema';
 
 /** The source of a request whose entry names none. */
 export const DEFAULT_TRAFFIC_SOURCE = 'scenario';
 
-/** Number of requests an entry sends. */
-export function trafficRequestCount(entry: TrafficEntry): number {
+/** Number of requests an entry sends; a service event counts as one. */
+export function trafficRequestCount(entry: ScenarioTrafficEntry): number {
+  if (isServiceEntry(entry)) return 1;
   switch (entry.pattern) {
     case undefined:
     case 'at-once':
@@ -41,11 +42,46 @@ export function trafficArrivalTimes(entry: TrafficEntry): number[] {
   }
 }
 
-/** Expands an entry into its requests, in arrival order. */
-export function expandTrafficEntry(entry: TrafficEntry): SyncRequestInput[] {
+/** Whether an entry is an S3, SNS or EventBridge event rather than requests to a function. */
+export function isServiceEntry(entry: ScenarioTrafficEntry): entry is ServiceTrafficEntry {
+  return entry.type === 's3' || entry.type === 'sns' || entry.type === 'eventbridge';
+}
+
+/**
+ * Expands an entry into its requests, in arrival order: synchronous requests (without a
+ * `type`), asynchronous ones, or the one service event of an S3, SNS or EventBridge entry.
+ */
+export function expandTrafficEntry(entry: ScenarioTrafficEntry): RequestInput[] {
+  if (isServiceEntry(entry)) return [serviceRequest(entry)];
   const source = entry.source ?? DEFAULT_TRAFFIC_SOURCE;
+  if (entry.type === 'async') {
+    return trafficArrivalTimes(entry).map((at) => ({ type: 'async', at, functionName: entry.function, event: entry.event, source }));
+  }
   const invoker = entry.invoker ?? 'direct';
   return trafficArrivalTimes(entry).map((at) => ({ at, functionName: entry.function, event: entry.event, source, invoker }));
+}
+
+function serviceRequest(entry: ServiceTrafficEntry): RequestInput {
+  switch (entry.type) {
+    case 's3':
+      return {
+        type: 's3',
+        at: entry.at,
+        bucket: entry.bucket,
+        operation: entry.operation,
+        key: entry.key,
+        size: entry.size,
+        source: entry.source ?? DEFAULT_TRAFFIC_SOURCE,
+      };
+    case 'sns': {
+      const source = entry.source ?? DEFAULT_TRAFFIC_SOURCE;
+      return entry.subject === undefined
+        ? { type: 'sns', at: entry.at, topic: entry.topic, message: entry.message, source }
+        : { type: 'sns', at: entry.at, topic: entry.topic, message: entry.message, subject: entry.subject, source };
+    }
+    case 'eventbridge':
+      return { type: 'eventbridge', at: entry.at, eventBus: entry.eventBus, source: entry.source, detailType: entry.detailType, detail: entry.detail };
+  }
 }
 
 function constantCount(ratePerSecond: number, durationMs: number): number {
