@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceBuilder } from '../timeline/testing/trace-builder';
-import { invocationRecords } from './invocations';
+import { invocationRecords, requestCounts } from './invocations';
 
 function trace() {
   return new TraceBuilder('fn')
@@ -55,5 +55,17 @@ describe('invocation records of a growing trace', () => {
     const descriptor = Object.getOwnPropertyDescriptor(records[0], 'logs');
     expect(descriptor?.get).toBeDefined();
     expect(Array.isArray(records[0]?.logs)).toBe(true);
+  });
+});
+
+describe('request counts of a growing trace', () => {
+  it('match a fresh count at every length', () => {
+    const whole = trace();
+    for (let length = 0; length <= whole.length; length++) {
+      const grown = requestCounts(whole.slice(0, length));
+      const fresh = requestCounts(whole.slice(0, length).map((event) => ({ ...event })));
+      expect(grown).toEqual(fresh);
+    }
+    expect(requestCounts(whole)).toEqual({ received: 4, ended: 3 });
   });
 });

@@ -236,22 +236,40 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
   return entries;
 }
 
-const countCache = new WeakMap<readonly TraceEvent[], { readonly received: number; readonly ended: number }>();
+const countCache = new WeakMap<readonly TraceEvent[], RequestCounts>();
+
+interface RequestCounts {
+  readonly received: number;
+  readonly ended: number;
+}
+
+/** The counts of the trace seen last, so that a grown copy of it costs only its new events. */
+let lastCounted: { trace: readonly TraceEvent[]; counts: RequestCounts } | undefined;
 
 /**
  * Counts of the requests in the trace, for the progress line; a throttled request has ended.
- * Cached per trace array, because a selector calls it on every change of the store.
+ * Cached per trace array, and a trace that continues the one counted last costs only its new
+ * events, because the progress line counts again whenever the trace grows.
  */
-export function requestCounts(trace: readonly TraceEvent[]): { readonly received: number; readonly ended: number } {
+export function requestCounts(trace: readonly TraceEvent[]): RequestCounts {
   const cached = countCache.get(trace);
   if (cached) return cached;
-  let received = 0;
-  let ended = 0;
-  for (const event of trace) {
-    if (event.type === 'request-received') received += 1;
-    else if (event.type === 'invoke-end' || event.type === 'throttled') ended += 1;
+  const previous = lastCounted;
+  const continues =
+    previous !== undefined &&
+    previous.trace.length > 0 &&
+    trace.length >= previous.trace.length &&
+    trace[0] === previous.trace[0] &&
+    trace[previous.trace.length - 1] === previous.trace[previous.trace.length - 1];
+  let received = continues ? previous.counts.received : 0;
+  let ended = continues ? previous.counts.ended : 0;
+  for (let i = continues ? previous.trace.length : 0; i < trace.length; i++) {
+    const type = trace[i]!.type;
+    if (type === 'request-received') received += 1;
+    else if (type === 'invoke-end' || type === 'throttled') ended += 1;
   }
   const counts = { received, ended };
   countCache.set(trace, counts);
+  lastCounted = { trace, counts };
   return counts;
 }
