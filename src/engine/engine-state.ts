@@ -2,12 +2,14 @@
  * The state one simulation run works on, shared by the modules that process its events.
  * `Simulation` owns it; the other engine modules are functions over it.
  */
+import type { AsyncEvent, FunctionAsyncQueue } from './async-event';
 import type { Environment } from './environment';
 import { EventQueue } from './event-queue';
 import type { ExecutionRequest } from './execution';
 import { ExecutionLedger } from './executions';
-import type { AccountSettings, SimulationSettings } from './model';
+import type { AccountSettings, BucketConfig, RuleConfig, SimulationSettings, TopicConfig } from './model';
 import type { ProvisionedInit } from './provisioned';
+import type { ServiceArrival } from './service-events';
 import { TokenBucket } from './token-bucket';
 import type { FunctionState, Invocation, InvocationPhase } from './records';
 import type { ReclaimReason, TraceEvent } from './trace';
@@ -25,12 +27,27 @@ export interface RandomStreams {
   readonly placement: SeededRandom;
   readonly initDurations: SeededRandom;
   readonly idleLifetimes: SeededRandom;
+  /** IDs drawn while asynchronous events are processed: their request IDs, message and event IDs. */
+  readonly asyncIds: SeededRandom;
+}
+
+/** Everything the event queue holds. */
+export type QueueEntry = Invocation | Environment | ProvisionedInit | AsyncEvent | FunctionAsyncQueue | ServiceArrival;
+
+/** The scenario's resources by name. */
+export interface ResourceIndex {
+  readonly queues: ReadonlySet<string>;
+  readonly topics: ReadonlyMap<string, TopicConfig>;
+  readonly buckets: ReadonlyMap<string, BucketConfig>;
+  /** Event buses, `default` included. */
+  readonly eventBuses: ReadonlySet<string>;
+  readonly rules: ReadonlyMap<string, RuleConfig>;
 }
 
 export interface EngineState {
   readonly settings: SimulationSettings;
   readonly functions: Map<string, FunctionState>;
-  readonly queue: EventQueue<Invocation | Environment | ProvisionedInit>;
+  readonly queue: EventQueue<QueueEntry>;
   readonly trace: TraceEvent[];
   /** Simulated time of the event being processed (or last processed), in ms. */
   now: number;
@@ -46,6 +63,11 @@ export interface EngineState {
   accountUsage: number;
   /** The account-wide scaling allowance of the older burst model; undefined under the per-function model. */
   readonly accountScaling: TokenBucket | undefined;
+  readonly resources: ResourceIndex;
+  /** Function queues that a throttle stopped reading, until capacity frees up. */
+  readonly blockedQueues: FunctionAsyncQueue[];
+  /** Counter behind the `sequencer` of S3 events. */
+  s3Sequence: number;
   /** Output of the step in progress; undefined until the step adds to it. */
   executions: ExecutionRequest[] | undefined;
   disposed: string[] | undefined;
@@ -57,7 +79,7 @@ export function createEngineState(settings: SimulationSettings): EngineState {
   return {
     settings,
     functions: new Map(),
-    queue: new EventQueue<Invocation | Environment | ProvisionedInit>(),
+    queue: new EventQueue<QueueEntry>(),
     trace: [],
     now: 0,
     random: {
@@ -65,6 +87,7 @@ export function createEngineState(settings: SimulationSettings): EngineState {
       placement: root.fork(),
       initDurations: root.fork(),
       idleLifetimes: root.fork(),
+      asyncIds: root.fork(),
     },
     ledger: new ExecutionLedger(),
     account,
@@ -76,9 +99,40 @@ export function createEngineState(settings: SimulationSettings): EngineState {
       account.scaling.kind === 'account-burst'
         ? new TokenBucket(account.scaling.burst, ACCOUNT_BURST_SCALING.refillPerSecond, 0)
         : undefined,
+    resources: indexResources(settings),
+    blockedQueues: [],
+    s3Sequence: 0,
     executions: undefined,
     disposed: undefined,
   };
+}
+
+function indexResources(settings: SimulationSettings): ResourceIndex {
+  const resources = settings.resources ?? {};
+  return {
+    queues: new Set((resources.queues ?? []).map((queue) => queue.name)),
+    topics: new Map((resources.topics ?? []).map((topic) => [topic.name, topic])),
+    buckets: new Map((resources.buckets ?? []).map((bucket) => [bucket.name, bucket])),
+    eventBuses: new Set(['default', ...(resources.eventBuses ?? []).map((bus) => bus.name)]),
+    rules: new Map((resources.rules ?? []).map((rule) => [rule.name, rule])),
+  };
+}
+
+/**
+ * Capacity freed up (an environment finished, a provisioned one became ready, limits changed):
+ * every function queue a throttle blocked is read again, in this step.
+ */
+export function wakeAsyncQueues(state: EngineState): void {
+  const blocked = state.blockedQueues;
+  if (blocked.length === 0) return;
+  for (const queue of blocked) {
+    queue.blocked = false;
+    if (queue.heapIndex === -1) {
+      queue.time = state.now;
+      state.queue.push(queue);
+    }
+  }
+  blocked.length = 0;
 }
 
 /** Schedules the next phase of a request. The queue rejects a request that is already queued. */

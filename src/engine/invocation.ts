@@ -3,6 +3,7 @@
  * the end of the invocation with its REPORT line, billing and any reset. Each phase that runs
  * user code hands an execution to the caller; its result schedules the phase's end.
  */
+import { attemptEnded } from './async-event';
 import { billedDurationMs, firstInvokeCostMs } from './billing';
 import { dispose, requestExecution, schedulePhase, type EngineState } from './engine-state';
 import type { InitResult, InvokeOutcome, InvokeRequest, InvokeResult, LambdaError, LogLine } from './execution';
@@ -10,6 +11,7 @@ import { release } from './placement';
 import * as logs from './platform-logs';
 import type { Invocation } from './records';
 import { RUNTIMES } from './runtimes';
+import type { InvokeEnded } from './trace';
 import { checkReportedDuration } from './validation';
 
 /** The end of an invocation, gathered before its invoke-end is recorded. */
@@ -168,6 +170,21 @@ export function endInvoke(state: EngineState, invocation: Invocation): void {
 function recordInvokeStart(state: EngineState, invocation: Invocation): void {
   const env = invocation.env!;
   invocation.invokeStartTime = state.now;
+  if (invocation.asyncEvent !== undefined) {
+    state.trace.push({
+      type: 'invoke-start',
+      time: state.now,
+      envId: env.id,
+      functionName: env.config.name,
+      requestId: invocation.requestId,
+      cold: invocation.cold,
+      provisioned: env.provisioned,
+      spillover: invocation.spillover,
+      invocationType: 'Event',
+      attempt: invocation.attempt,
+    });
+    return;
+  }
   state.trace.push({
     type: 'invoke-start',
     time: state.now,
@@ -193,7 +210,7 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
   const billed = billedDurationMs(end.durationMs, initDurationMs, state.settings.initBilled);
   // A warm invocation's event leaves out the INIT fields: most invocations are warm, and a
   // trace of many thousands of them is smaller and faster to collect that way.
-  state.trace.push(
+  const ended: InvokeEnded =
     cold
       ? {
           type: 'invoke-end',
@@ -231,7 +248,9 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
           logs: end.invokeLogs,
           startTime: invocation.invokeStartTime,
           provisioned: env.provisioned,
-        },
+        };
+  state.trace.push(
+    invocation.asyncEvent === undefined ? ended : { ...ended, invocationType: 'Event', attempt: invocation.attempt },
   );
   if (end.reset) {
     // The runtime is shut down; the environment keeps its place and runs INIT on next use.
@@ -240,4 +259,5 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
     dispose(state, env.id);
   }
   release(state, invocation.fn, env);
+  if (invocation.asyncEvent !== undefined) attemptEnded(state, invocation, end.outcome, end.responseJson, end.error);
 }

@@ -5,7 +5,7 @@
  * code changes. The caller checks concurrency limits (`concurrency.ts`) first.
  */
 import { changeUsage } from './concurrency';
-import { dispose, scheduleReclaim, type EngineState } from './engine-state';
+import { dispose, scheduleReclaim, wakeAsyncQueues, type EngineState } from './engine-state';
 import { Environment } from './environment';
 import * as logs from './platform-logs';
 import type { FunctionState, Invocation } from './records';
@@ -89,6 +89,7 @@ export function newEnvironment(state: EngineState, fn: FunctionState, provisione
  */
 export function release(state: EngineState, fn: FunctionState, env: Environment): void {
   fn.busy--;
+  wakeAsyncQueues(state);
   if (env.version !== fn.version) {
     changeUsage(state, fn, -1);
     shutDown(state, env, 'code-updated');

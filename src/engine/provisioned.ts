@@ -6,7 +6,7 @@
  * idling. A request that finds none free spills over to on-demand concurrency.
  */
 import { changeUsage } from './concurrency';
-import { dispose, requestExecution, type EngineState } from './engine-state';
+import { dispose, requestExecution, wakeAsyncQueues, type EngineState } from './engine-state';
 import { Environment } from './environment';
 import type { InitResult, LogLine } from './execution';
 import { PLATFORM_OVERHEAD_MS } from './limits';
@@ -143,6 +143,7 @@ function endProvisionedInit(state: EngineState, job: ProvisionedInit): void {
   env.state = 'idle';
   env.idleSince = state.now;
   fn.provisionedReady.push(env);
+  wakeAsyncQueues(state);
 }
 
 function schedule(state: EngineState, job: ProvisionedInit, time: number): void {

@@ -2,6 +2,7 @@
  * The simulation's internal bookkeeping: scheduled events, requests in flight and the state of
  * each function. None of this leaves the engine; the trace is the public record.
  */
+import type { AsyncEvent, FunctionAsyncQueue } from './async-event';
 import type { Environment, IdlePool } from './environment';
 import type { Scheduled } from './event-queue';
 import type { InitResult, InvokeResult, LogLine } from './execution';
@@ -42,6 +43,10 @@ export interface Invocation extends Scheduled {
   invokeResult: InvokeResult | undefined;
   /** INIT_START, the INIT output and (when INIT failed) INIT_REPORT, for a cold invocation. */
   initLogs: LogLine[] | undefined;
+  /** The asynchronous event this invocation is an attempt of; undefined for a synchronous request. */
+  readonly asyncEvent: AsyncEvent | undefined;
+  /** The attempt's number (from 1) for an asynchronous event, 0 for a synchronous request. */
+  readonly attempt: number;
 }
 
 /** A function's current version and its environments' bookkeeping. */
@@ -69,4 +74,6 @@ export interface FunctionState {
   readonly functionArn: string;
   readonly logGroupName: string;
   runtimeVersionArn: string;
+  /** The function's internal queue of asynchronous events. */
+  readonly asyncQueue: FunctionAsyncQueue;
 }

@@ -8,29 +8,26 @@
  * their results are applied in the order they were requested, which keeps the trace
  * deterministic however the executions interleave in real time.
  */
-import { concurrencyLimitReached, recountPools, takeScalingToken, throttle } from './concurrency';
+import { AsyncEvent, FunctionAsyncQueue, processAsyncEvent, processQueue } from './async-event';
+import { submitAsync } from './async-submit';
+import { recountPools, throttle } from './concurrency';
 import { accountSettingsProblems, concurrencyConfigProblems } from './concurrency-config';
-import { createEngineState, functionNamed, schedulePhase, type EngineState } from './engine-state';
+import { newInvocation, placeRequest } from './dispatch';
+import { createEngineState, functionNamed, wakeAsyncQueues, type EngineState, type QueueEntry } from './engine-state';
 import { Environment, IdlePool } from './environment';
 import type { ExecutionRequest, ExecutionResult } from './execution';
-import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit, startInvoke } from './invocation';
-import { PER_FUNCTION_SCALING, PLATFORM_OVERHEAD_MS } from './limits';
+import type { ExecutionOwner } from './executions';
+import { applyInitResult, applyInvokeResult, endInit, endInvoke, startInit } from './invocation';
+import { PER_FUNCTION_SCALING } from './limits';
 import type { FunctionConfig, QueuedRequestInput, RequestInput, SimulationSettings } from './model';
-import { submitAsync } from './async-submit';
-import {
-  createEnvironment,
-  placeOnIdleEnvironment,
-  placeOnProvisionedEnvironment,
-  reclaim,
-  retireIdleEnvironments,
-} from './placement';
+import { reclaim, retireIdleEnvironments } from './placement';
 import * as logs from './platform-logs';
 import { applyProvisionedInitResult, processProvisioning, ProvisionedInit, scheduleProvisioning } from './provisioned';
-import type { ExecutionOwner } from './executions';
 import type { FunctionState, Invocation } from './records';
 import { RUNTIMES } from './runtimes';
-import type { TraceEvent } from './trace';
+import { processServiceArrival, ServiceArrival } from './service-events';
 import { TokenBucket } from './token-bucket';
+import type { TraceEvent } from './trace';
 import { validateConfig, validateSettings } from './validation';
 
 export interface StepOutput {
@@ -102,29 +99,16 @@ export class Simulation {
     if (request.type !== undefined && request.type !== 'sync') return submitAsync(this.state, request as QueuedRequestInput);
     const fn = functionNamed(this.state, request.functionName);
     const requestId = this.state.random.requestIds.uuid();
-    const invocation: Invocation = {
-      time: request.at,
-      seq: 0,
-      heapIndex: -1,
-      phase: 'arrival',
-      requestId,
+    const invocation = newInvocation(
       fn,
-      event: request.event,
-      source: request.source ?? DEFAULT_SOURCE,
-      invoker: request.invoker ?? 'direct',
-      env: undefined,
-      spillover: false,
-      cold: false,
-      runtimeInitMs: 0,
-      initStartTime: 0,
-      initDurationMs: undefined,
-      initResult: undefined,
-      invokeStartTime: 0,
-      firstInvokeMs: 0,
-      invokeDurationMs: 0,
-      invokeResult: undefined,
-      initLogs: undefined,
-    };
+      requestId,
+      request.event,
+      request.source ?? DEFAULT_SOURCE,
+      request.invoker ?? 'direct',
+      request.at,
+      undefined,
+      0,
+    );
     // Traffic is mostly submitted in time order, which the queue keeps apart from its heap.
     this.state.queue.pushInOrder(invocation);
     return requestId;
@@ -145,6 +129,8 @@ export class Simulation {
     retireIdleEnvironments(this.state, fn);
     recountPools(this.state);
     scheduleProvisioning(this.state, fn);
+    // Limits may have grown; blocked queues try again.
+    wakeAsyncQueues(this.state);
   }
 
   /** Simulated time of the earliest pending event, or undefined when nothing is scheduled. */
@@ -191,8 +177,20 @@ export class Simulation {
     }
   }
 
-  private process(entry: Invocation | Environment | ProvisionedInit): void {
+  private process(entry: QueueEntry): void {
     const { state } = this;
+    if (entry instanceof AsyncEvent) {
+      processAsyncEvent(state, entry);
+      return;
+    }
+    if (entry instanceof FunctionAsyncQueue) {
+      processQueue(state, entry);
+      return;
+    }
+    if (entry instanceof ServiceArrival) {
+      processServiceArrival(state, entry);
+      return;
+    }
     if (entry instanceof Environment) {
       reclaim(state, entry);
       return;
@@ -230,33 +228,8 @@ export class Simulation {
       source: invocation.source,
       invoker: invocation.invoker,
     });
-    // A free provisioned environment is already counted against the limits.
-    let env = placeOnProvisionedEnvironment(invocation);
-    if (env === undefined) {
-      const limit = concurrencyLimitReached(state, fn);
-      if (limit !== undefined) {
-        throttle(state, invocation, limit);
-        return;
-      }
-      invocation.spillover = fn.provisionedEnvironments > 0;
-      env = placeOnIdleEnvironment(state, invocation);
-    }
-    if (env === undefined) {
-      const limit = takeScalingToken(state, fn);
-      if (limit !== undefined) {
-        throttle(state, invocation, limit);
-        return;
-      }
-      // A cold start: platform work (placing the microVM, fetching code) comes before INIT
-      // and is in neither Init Duration nor Billed Duration.
-      createEnvironment(state, invocation);
-      const overheadMs = state.random.placement.uniform(PLATFORM_OVERHEAD_MS.min, PLATFORM_OVERHEAD_MS.max);
-      schedulePhase(state, invocation, 'init-start', state.now + overheadMs);
-    } else if (env.needsInit) {
-      startInit(state, invocation);
-    } else {
-      startInvoke(state, invocation);
-    }
+    const limit = placeRequest(state, invocation);
+    if (limit !== undefined) throttle(state, invocation, limit);
   }
 
   private apply(owner: ExecutionOwner, request: ExecutionRequest, result: ExecutionResult): void {
@@ -286,6 +259,7 @@ export class Simulation {
       functionArn: logs.functionArn(settings.region, settings.accountId, config.name),
       logGroupName: `/aws/lambda/${config.name}`,
       runtimeVersionArn: this.runtimeVersionArnOf(config),
+      asyncQueue: new FunctionAsyncQueue(config.name),
     };
   }
 
