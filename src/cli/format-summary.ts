@@ -36,7 +36,14 @@ const ROWS: ReadonlyArray<readonly [string, (fn: FunctionSummary) => string]> = 
   ['  reserved limit', (fn) => integer(fn.throttlesByReason.ReservedFunctionConcurrentInvocationLimitExceeded)],
   ['  account limit', (fn) => integer(fn.throttlesByReason.ConcurrentInvocationLimitExceeded)],
   ['  scaling rate', (fn) => integer(fn.throttlesByReason.ScalingRateExceeded)],
+  ['Async events queued', (fn) => integer(fn.async.queued)],
+  ['  succeeded', (fn) => integer(fn.async.succeeded)],
+  ['  failed', (fn) => integer(fn.async.failed)],
+  ['  expired', (fn) => integer(fn.async.expired)],
+  ['  dropped', (fn) => integer(fn.async.dropped)],
   ['Retries', (fn) => integer(fn.retries)],
+  ['Throttled async attempts', (fn) => integer(fn.async.throttledAttempts)],
+  ['Max async queue depth', (fn) => integer(fn.async.maxQueueDepth)],
   ['Max concurrency', (fn) => integer(fn.maxConcurrency)],
   ['Duration p50', (fn) => (fn.durationMs ? `${milliseconds(fn.durationMs.p50)} ms` : '-')],
   ['Duration p90', (fn) => (fn.durationMs ? `${milliseconds(fn.durationMs.p90)} ms` : '-')],
@@ -52,7 +59,27 @@ export function formatSummary(summary: RunSummary, run: RunDescription): string 
     `Scenario "${run.scenarioName}" (${run.scenarioPath}), seed ${run.seed}`,
     `Simulated ${formatSimulatedTime(summary.endTimeMs)}: ${integer(summary.totals.requests)} requests, ${integer(summary.totals.invocations)} invocations.`,
   ];
-  return [...header, ...formatAccount(summary), '', formatTable(summary.functions), '', ...formatCost(summary)].join('\n');
+  return [...header, ...formatAccount(summary), '', formatTable(summary.functions), ...formatTargets(summary), '', ...formatCost(summary)].join('\n');
+}
+
+const TARGET_KINDS: Readonly<Record<RunSummary['targets'][number]['kind'], string>> = {
+  sqs: 'SQS queue',
+  sns: 'SNS topic',
+  lambda: 'function',
+  eventbridge: 'event bus',
+};
+
+/** One line per queue, topic, function or event bus that received something, or that the scenario defines. */
+function formatTargets(summary: RunSummary): string[] {
+  if (summary.targets.length === 0) return [];
+  const lines = summary.targets.map((target) => {
+    const parts = [`${integer(target.received)} received`];
+    if (target.deadLetterMessages > 0) parts.push(`${integer(target.deadLetterMessages)} DLQ messages`);
+    if (target.successRecords > 0) parts.push(`${integer(target.successRecords)} success records`);
+    if (target.failureRecords > 0) parts.push(`${integer(target.failureRecords)} failure records`);
+    return `  ${TARGET_KINDS[target.kind]} "${target.name}": ${parts.join(', ')}`;
+  });
+  return ['', 'Queues, topics and destinations:', ...lines];
 }
 
 function formatAccount(summary: RunSummary): string[] {
@@ -69,6 +96,12 @@ function formatAccount(summary: RunSummary): string[] {
       .filter(([, count]) => count > 0)
       .map(([reason, count]) => `${integer(count)} ${reason}`);
     lines.push(`Throttled ${integer(account.throttles)} requests: ${reasons.join(', ')}.`);
+  }
+  const events = summary.async;
+  if (events.queued > 0) {
+    lines.push(
+      `Async events: ${integer(events.queued)} queued, ${integer(events.succeeded)} succeeded, ${integer(events.failed)} failed, ${integer(events.expired)} expired, ${integer(events.dropped)} dropped; ${integer(events.retries)} retries, ${integer(events.throttledAttempts)} throttled attempts; ${integer(events.deadLetterMessages)} DLQ messages, ${integer(events.destinationRecords)} destination records.`,
+    );
   }
   return lines;
 }

@@ -5,7 +5,7 @@ import { runSimulation } from '../engine/run';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
-import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
+import { toFunctionConfig, toRequests, toSimulationSettings } from '../scenario/to-engine';
 
 export interface ScenarioRun {
   readonly trace: readonly TraceEvent[];
@@ -17,7 +17,7 @@ export async function runScenario(scenario: Scenario, executor: Executor): Promi
   const functions = scenario.functions.map(toFunctionConfig);
   const settings = toSimulationSettings(scenario);
   const simulation = new Simulation(functions, settings);
-  for (const request of toSyncRequests(scenario)) simulation.submit(request);
+  for (const request of toRequests(scenario)) simulation.submit(request);
 
   await runSimulation(simulation, executor);
 
@@ -28,12 +28,17 @@ export async function runScenario(scenario: Scenario, executor: Executor): Promi
   return { trace: simulation.trace, functions, settings };
 }
 
-/** Request IDs that reached the service and got neither a result nor a throttle, in arrival order. */
+/**
+ * Request IDs that reached the service and were never finished, in arrival order: a
+ * synchronous request needs a result or a throttle, an asynchronous event needs to have left
+ * its queue (`async-done`).
+ */
 function findUnansweredRequests(trace: readonly TraceEvent[]): string[] {
   const open = new Set<string>();
   for (const event of trace) {
     if (event.type === 'request-received') open.add(event.requestId);
-    if (event.type === 'invoke-end' || event.type === 'throttled') open.delete(event.requestId);
+    if (event.type === 'invoke-end' && event.invocationType !== 'Event') open.delete(event.requestId);
+    if (event.type === 'throttled' || event.type === 'async-done') open.delete(event.requestId);
   }
   return [...open];
 }
