@@ -5,9 +5,9 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
-import type { Scenario, TrafficEntry } from '../scenario/schema';
+import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
-import { expandTrafficEntry } from '../scenario/traffic';
+import { expandTrafficEntry, isServiceEntry } from '../scenario/traffic';
 import type { PlaygroundSession, SentRequest, SessionSnapshot } from './session';
 import { NotifyThrottle, TimeSlice } from './time-slice';
 
@@ -132,25 +132,29 @@ class LiveSession implements PlaygroundSession {
     this.changed();
   }
 
-  submitTraffic(entry: TrafficEntry): void {
+  submitTraffic(entry: ScenarioTrafficEntry): void {
     const run = this.activeRun();
     if (!run) return;
     const shift = this.sendTime(run, entry.at) - entry.at;
-    const started: TrafficEntry =
-      entry.pattern === 'spike'
+    const started: ScenarioTrafficEntry =
+      entry.type !== 's3' && entry.type !== 'sns' && entry.type !== 'eventbridge' && entry.pattern === 'spike'
         ? { ...entry, at: entry.at + shift, spikeAt: entry.spikeAt + shift }
         : { ...entry, at: entry.at + shift };
     const requests = expandTrafficEntry(started);
     for (const request of requests) run.sim.submit(request);
-    run.sent.push({
-      at: started.at,
-      functionName: started.function,
-      event: started.event,
-      source: started.source ?? DEFAULT_SOURCE,
-      count: requests.length,
-      invoker: started.invoker ?? 'direct',
-      entry: started,
-    });
+    run.sent.push(
+      isServiceEntry(started)
+        ? { at: started.at, functionName: '', event: undefined, source: DEFAULT_SOURCE, count: requests.length, entry: started }
+        : {
+            at: started.at,
+            functionName: started.function,
+            event: started.event,
+            source: started.source ?? DEFAULT_SOURCE,
+            count: requests.length,
+            invoker: started.invoker ?? 'direct',
+            entry: started,
+          },
+    );
     this.changed();
   }
 

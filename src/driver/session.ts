@@ -4,7 +4,7 @@
  * person triggers. The store talks to the driver through this interface only.
  */
 import type { Invoker, TraceEvent } from '../engine/trace';
-import type { Scenario, TrafficEntry } from '../scenario/schema';
+import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 
 /** A request a person sent during the run, at the simulated time it was actually sent. */
 export interface SentRequest {
@@ -20,7 +20,7 @@ export interface SentRequest {
    * The traffic entry `submitTraffic` sent, with `at` set to the time it started; the scenario's
    * traffic records it as it is. `count` is then the number of requests it sent.
    */
-  readonly entry?: TrafficEntry;
+  readonly entry?: ScenarioTrafficEntry;
 }
 
 export interface SessionSnapshot {
@@ -54,10 +54,11 @@ export interface PlaygroundSession {
    */
   submitSequential(functionName: string, event: unknown, notBefore: number, source?: string): void;
   /**
-   * Sends the requests of a traffic entry (requests at once, or a load pattern) from `entry.at`,
-   * or from the processed time when that is later, and records the entry as one sent request.
+   * Sends the requests of a traffic entry (requests at once, a load pattern, or an S3, SNS or
+   * EventBridge event) from `entry.at`, or from the processed time when that is later, and
+   * records the entry as one sent request.
    */
-  submitTraffic(entry: TrafficEntry): void;
+  submitTraffic(entry: ScenarioTrafficEntry): void;
   /** Processes every event up to simulated time `time`, running handler code as needed. */
   advanceTo(time: number): Promise<void>;
   snapshot(): SessionSnapshot;

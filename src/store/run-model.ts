@@ -3,7 +3,7 @@
  * the scenario with the requests a person sent recorded into its traffic.
  */
 import type { SentRequest, SessionSnapshot } from '../driver/session';
-import type { FunctionSpec, Scenario, TrafficEntry } from '../scenario/schema';
+import type { FunctionSpec, Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 import { scenarioSchema } from '../scenario/schema';
 import type { TimelineModel } from '../timeline/spans';
 
@@ -39,8 +39,8 @@ export function scenarioOfFunction(functionSpec: FunctionSpec): Scenario {
 /** `scenario` with the requests a person sent during the run appended to its traffic, in time order. */
 export function withRecordedTraffic(scenario: Scenario, sent: readonly SentRequest[]): Scenario {
   if (sent.length === 0) return scenario;
-  const recorded: TrafficEntry[] = sent.map(
-    (request): TrafficEntry =>
+  const recorded: ScenarioTrafficEntry[] = sent.map(
+    (request): ScenarioTrafficEntry =>
       request.entry ?? {
         at: request.at,
         function: request.functionName,
