@@ -184,7 +184,7 @@ describe('node executor', () => {
       functionProcess: typeof new Function('return this')().process,
       require: typeof require,
       buffer: typeof Buffer,
-      fetch: typeof fetch,
+      fetch: typeof globalThis.fetch,
       binding: typeof process.binding,
       exit: typeof process.exit,
       moduleImport: typeof module,

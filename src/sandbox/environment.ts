@@ -6,7 +6,10 @@ import type { EnvironmentSpec, LogLine } from '../protocol/sandbox-api';
 import { SeededRandom } from '../lib/random';
 import { VirtualClock } from './clock';
 import { createConsole, type LogLevel } from './console';
+import { createCrypto } from './crypto';
 import { usesLegacyClient } from './errors';
+import { createIntl } from './intl';
+import { createNavigator, fetch, WebSocket } from './node-globals';
 import { createVirtualDate } from './virtual-date';
 
 const toIsoString = Date.prototype.toISOString;
@@ -25,6 +28,11 @@ export const BINDING_NAMES = [
   'console',
   'Math',
   'process',
+  'Intl',
+  'crypto',
+  'navigator',
+  'fetch',
+  'WebSocket',
 ] as const;
 
 export type BindingName = (typeof BINDING_NAMES)[number];
@@ -115,6 +123,11 @@ export class Environment {
       }),
       Math: math,
       process: createProcess(spec, sinceStart),
+      Intl: createIntl(spec.runtime),
+      crypto: createCrypto(spec.seed),
+      navigator: createNavigator(spec),
+      fetch,
+      WebSocket,
     };
   }
 }

@@ -7,6 +7,7 @@
  * (`at ... (file:///var/runtime/index.mjs:...)`); here their stack is the header line alone.
  */
 import type { EnvironmentSpec, LambdaError } from '../protocol/sandbox-api';
+import { fromBrowserImportError } from './import-errors';
 
 export type RuntimeId = EnvironmentSpec['runtime'];
 
@@ -50,9 +51,13 @@ const HANDLED: LambdaError = {
   trace: [],
 };
 
-/** The error body Lambda returns for a failed invocation or INIT. */
-export function toLambdaError(value: unknown, runtime: RuntimeId): LambdaError {
+/**
+ * The error body Lambda returns for a failed invocation or INIT. A failed dynamic import in
+ * Chromium is reported with the Node sandbox's import error.
+ */
+export function toLambdaError(thrown: unknown, runtime: RuntimeId): LambdaError {
   try {
+    const value = fromBrowserImportError(thrown) ?? thrown;
     if (usesLegacyClient(runtime)) {
       if (looksLikeError(value)) {
         return {
@@ -80,8 +85,13 @@ export function toLambdaError(value: unknown, runtime: RuntimeId): LambdaError {
   }
 }
 
-/** Wraps a thrown non-Error in an Error so that it can be logged, as the RIC's `intoError` does. */
+/**
+ * Wraps a thrown non-Error in an Error so that it can be logged, as the RIC's `intoError` does.
+ * A failed dynamic import in Chromium becomes the Node sandbox's import error.
+ */
 export function intoError(value: unknown): Error {
+  const importFailure = fromBrowserImportError(value);
+  if (importFailure) return importFailure;
   if (value instanceof Error) return value;
   return runtimeError('Error', String(value));
 }

@@ -7,22 +7,33 @@
  * another loader in the chain (tsx) never rewrites handler code.
  */
 import { register } from 'node:module';
+import { IMPORT_ERROR_CODE, NODE_BUILTIN_MODULES } from './import-errors';
 
-/** The hooks run on Node's module-hooks thread, so they are registered as source text. */
+/**
+ * The hooks run on Node's module-hooks thread, so they are registered as source text. They build
+ * the same message and stack as `importError` (import-errors.ts), which the browser uses.
+ */
 const HOOKS_SOURCE = `
-import { isBuiltin } from 'node:module';
+const BUILTINS = new Set(${JSON.stringify(NODE_BUILTIN_MODULES)});
+const CODE = ${JSON.stringify(IMPORT_ERROR_CODE)};
 
 const HANDLER_URL_PREFIX = 'data:text/javascript,';
+
+function importErrorMessage(specifier) {
+  if (specifier.startsWith('node:') || BUILTINS.has(specifier)) {
+    const name = specifier.startsWith('node:') ? specifier : 'node:' + specifier;
+    return "Cannot import built-in module '" + name + "': the playground runs handlers without Node's built-in modules";
+  }
+  return "Cannot import '" + specifier + "': the playground runs a single index.mjs, without node_modules or other files";
+}
 
 export async function resolve(specifier, context, nextResolve) {
   const parent = context.parentURL ?? '';
   if (parent.startsWith('data:')) {
-    const bare = specifier.startsWith('node:') ? specifier : 'node:' + specifier;
-    const message = isBuiltin(specifier)
-      ? "Cannot import built-in module '" + bare + "': the playground runs handlers without Node's built-in modules"
-      : "Cannot import '" + specifier + "': the playground runs a single index.mjs, without node_modules or other files";
+    const message = importErrorMessage(specifier);
     const error = new Error(message);
-    error.code = 'ERR_MODULE_NOT_FOUND';
+    error.code = CODE;
+    error.stack = 'Error [' + CODE + ']: ' + message;
     throw error;
   }
   if (specifier.startsWith(HANDLER_URL_PREFIX)) return { url: specifier, shortCircuit: true };

@@ -1,8 +1,10 @@
 /**
  * Loads handler modules in the browser worker: each load imports the source from a new Blob
  * URL, so every environment gets its own module instance. The sandbox page's
- * Content-Security-Policy allows `blob:` scripts and nothing remote.
+ * Content-Security-Policy allows `blob:` scripts and nothing remote. A module whose imports fail
+ * rejects with the import error the Node sandbox gives, not with Chromium's own message.
  */
+import { fromBrowserImportError } from './import-errors';
 import type { MacrotaskScheduler, ModuleLoader } from './runtime';
 
 export const blobLoader: ModuleLoader = {
@@ -10,6 +12,8 @@ export const blobLoader: ModuleLoader = {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
       return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    } catch (error) {
+      throw fromBrowserImportError(error, { url, source }) ?? error;
     } finally {
       URL.revokeObjectURL(url);
     }

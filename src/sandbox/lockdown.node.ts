@@ -39,4 +39,17 @@ export function removeNodeGlobals(): void {
     }
   }
   Object.defineProperty(globalThis, 'console', { value: silentConsole(), writable: true, configurable: true });
+  hideGlobalKeys();
+}
+
+/**
+ * Makes Node's remaining globals (`setTimeout`, `crypto`, ...) non-enumerable, so that
+ * `Object.keys(globalThis)` lists only what handler code adds, as in the browser worker, whose
+ * lockdown leaves no enumerable global.
+ */
+function hideGlobalKeys(): void {
+  for (const name of Object.keys(globalThis)) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (descriptor?.configurable) Object.defineProperty(globalThis, name, { enumerable: false });
+  }
 }

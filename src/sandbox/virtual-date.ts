@@ -2,6 +2,8 @@
  * A `Date` that reads the environment's virtual clock and behaves as on Lambda, where `TZ` is
  * UTC and the locale is en-US, whatever the host's time zone and locale are.
  */
+import { withDefaultLocale, withDefaultTimeZone } from './intl';
+
 const NativeDate = Date;
 
 /** A time zone or UTC offset at the end of a date string: then the host's zone plays no part. */
@@ -47,10 +49,7 @@ function utcTimeString(date: Date): string {
 }
 
 type LocaleOptions = Intl.DateTimeFormatOptions | undefined;
-const withUtc = (options: LocaleOptions): Intl.DateTimeFormatOptions => ({
-  timeZone: 'UTC',
-  ...options,
-});
+const withUtc = (options: LocaleOptions) => withDefaultTimeZone(options) as Intl.DateTimeFormatOptions;
 
 /** Creates the `Date` constructor for one environment; `nowMs` returns its wall-clock time. */
 export function createVirtualDate(nowMs: () => number): DateConstructor {
@@ -102,13 +101,13 @@ export function createVirtualDate(nowMs: () => number): DateConstructor {
       return Number.isNaN(this.getTime()) ? 'Invalid Date' : utcTimeString(this);
     }
     override toLocaleString(locales?: Intl.LocalesArgument, options?: LocaleOptions) {
-      return super.toLocaleString(locales ?? 'en-US', withUtc(options));
+      return super.toLocaleString(withDefaultLocale(locales), withUtc(options));
     }
     override toLocaleDateString(locales?: Intl.LocalesArgument, options?: LocaleOptions) {
-      return super.toLocaleDateString(locales ?? 'en-US', withUtc(options));
+      return super.toLocaleDateString(withDefaultLocale(locales), withUtc(options));
     }
     override toLocaleTimeString(locales?: Intl.LocalesArgument, options?: LocaleOptions) {
-      return super.toLocaleTimeString(locales ?? 'en-US', withUtc(options));
+      return super.toLocaleTimeString(withDefaultLocale(locales), withUtc(options));
     }
   }
   Object.defineProperty(VirtualDate, 'name', { value: 'Date' });

@@ -1,12 +1,14 @@
 /**
  * The sandbox worker for Node (`worker_threads`): the headless runner and the tests run
  * handlers here. It exposes the sandbox API on the parent port as soon as it loads, then
- * installs the import guard and removes Node's globals before the first handler can run.
+ * installs the import guard and Lambda's locale defaults, and removes Node's globals, before the
+ * first handler can run.
  */
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { installImportGuard } from './import-guard.node.ts';
 import { dataUrlLoader } from './loader-data-url.node.ts';
+import { installLocaleDefaults } from './locale-defaults';
 import { removeNodeGlobals } from './lockdown.node.ts';
 import { nodeEndpoint } from './node-endpoint.node.ts';
 import { createSandboxRuntime } from './runtime';
@@ -22,5 +24,6 @@ const runtime = createSandboxRuntime({
 });
 
 installImportGuard();
+installLocaleDefaults();
 Comlink.expose(createSandboxApi(runtime), nodeEndpoint(port));
 removeNodeGlobals();
