@@ -78,25 +78,26 @@ export function snsEvent(
     messageAttributes[name] = { Type: attribute.DataType, Value: attribute.StringValue };
   }
   const { region } = state.settings;
+  const sns = {
+    SignatureVersion: '1',
+    Timestamp: logs.isoTime(state.settings.epochMs, state.now),
+    Signature: 'SIMULATED',
+    SigningCertUrl: `https://sns.${region}.amazonaws.com/SimpleNotificationService-simulated.pem`,
+    MessageId: messageId,
+    Message: message,
+    MessageAttributes: messageAttributes,
+    Type: 'Notification',
+    UnsubscribeUrl: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}`,
+    TopicArn: topicArn,
+  };
   return {
     Records: [
       {
         EventVersion: '1.0',
         EventSubscriptionArn: `${topicArn}:${subscriber === undefined ? 'subscription' : subscriptionId(topicArn, subscriber)}`,
         EventSource: 'aws:sns',
-        Sns: {
-          SignatureVersion: '1',
-          Timestamp: logs.isoTime(state.settings.epochMs, state.now),
-          Signature: 'SIMULATED',
-          SigningCertUrl: `https://sns.${region}.amazonaws.com/SimpleNotificationService-simulated.pem`,
-          MessageId: messageId,
-          Message: message,
-          MessageAttributes: messageAttributes,
-          Type: 'Notification',
-          UnsubscribeUrl: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}`,
-          TopicArn: topicArn,
-          Subject: subject ?? null,
-        },
+        // A message published without a subject has none in the event.
+        Sns: subject === undefined ? sns : { ...sns, Subject: subject },
       },
     ],
   };
