@@ -1,13 +1,15 @@
 /** The app's Zustand store, composed of slices. */
 import { create } from 'zustand';
+import { createAsyncSlice, type AsyncSlice } from './async-slice';
 import { createLoadSlice, type LoadSlice } from './load-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = RunSlice & WorkspaceSlice & LoadSlice;
+export type AppState = RunSlice & WorkspaceSlice & LoadSlice & AsyncSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createRunSlice(...args),
   ...createWorkspaceSlice(...args),
   ...createLoadSlice(...args),
+  ...createAsyncSlice(...args),
 }));

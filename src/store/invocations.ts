@@ -5,7 +5,7 @@
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
 import { invocationLogLines } from '../engine/platform-logs';
-import type { Invoker, RequestThrottled, TraceEvent } from '../engine/trace';
+import type { AsyncOutcome, InvocationType, Invoker, RequestThrottled, TargetRef, TraceEvent } from '../engine/trace';
 import { formatDuration } from '../timeline/format';
 
 export interface InvocationRecord {
@@ -36,6 +36,18 @@ export interface InvocationRecord {
   readonly responseJson: string | undefined;
   readonly error: LambdaError | undefined;
   readonly logs: readonly LogLine[];
+  /** `Event` for an asynchronous event, whose attempts share this record and its request ID. */
+  readonly invocationType: InvocationType;
+  /** The number of the latest attempt that started (1 to 3), for an asynchronous event. */
+  readonly attempt: number | undefined;
+  /** How an asynchronous event ended; undefined while it is still queued or running. */
+  readonly asyncOutcome: AsyncOutcome | undefined;
+  /** Whether Lambda discarded the event with no DLQ or on-failure destination to keep it. */
+  readonly dropped: boolean;
+  /** Whether the event reached its maximum age. */
+  readonly expired: boolean;
+  /** Where an asynchronous event's record or the event itself went. */
+  readonly routedTo: readonly TargetRef[];
 }
 
 export interface EnvironmentHistoryEntry {
@@ -113,6 +125,12 @@ class RecordIndex {
           responseJson: undefined,
           error: undefined,
           logs: [],
+          invocationType: event.invocationType,
+          attempt: undefined,
+          asyncOutcome: undefined,
+          dropped: false,
+          expired: false,
+          routedTo: [],
         });
         return;
       case 'env-created':
@@ -129,8 +147,19 @@ class RecordIndex {
             startedAt: event.time,
             provisioned: event.provisioned ?? false,
             spillover: event.spillover ?? false,
+            outcome: 'pending',
+            attempt: event.attempt,
           }),
         );
+        return;
+      case 'async-expired':
+        this.patch(event.requestId, (record) => (record.expired = true));
+        return;
+      case 'async-dropped':
+        this.patch(event.requestId, (record) => (record.dropped = true));
+        return;
+      case 'async-done':
+        this.patch(event.requestId, (record) => Object.assign(record, { asyncOutcome: event.outcome, routedTo: event.routedTo }));
         return;
       case 'invoke-end':
         this.patch(event.requestId, (record) => {
@@ -247,7 +276,8 @@ interface RequestCounts {
 let lastCounted: { trace: readonly TraceEvent[]; counts: RequestCounts } | undefined;
 
 /**
- * Counts of the requests in the trace, for the progress line; a throttled request has ended.
+ * Counts of the requests in the trace, for the progress line; a throttled request has ended,
+ * and so has an asynchronous event that left its queue.
  * Cached per trace array, and a trace that continues the one counted last costs only its new
  * events, because the progress line counts again whenever the trace grows.
  */
@@ -264,9 +294,10 @@ export function requestCounts(trace: readonly TraceEvent[]): RequestCounts {
   let received = continues ? previous.counts.received : 0;
   let ended = continues ? previous.counts.ended : 0;
   for (let i = continues ? previous.trace.length : 0; i < trace.length; i++) {
-    const type = trace[i]!.type;
-    if (type === 'request-received') received += 1;
-    else if (type === 'invoke-end' || type === 'throttled') ended += 1;
+    // An asynchronous event ends once with async-done, however many attempts it took.
+    const event = trace[i]!;
+    if (event.type === 'request-received') received += 1;
+    else if (event.type === 'invoke-end' ? event.invocationType !== 'Event' : event.type === 'throttled' || event.type === 'async-done') ended += 1;
   }
   const counts = { received, ended };
   countCache.set(trace, counts);

@@ -9,6 +9,7 @@ import { createLoadSlice } from './load-slice';
 import { DEFAULT_LOAD_FORM, loadEntryOf, type LoadForm } from './load-model';
 import { createRunSlice, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
+import { createAsyncSlice } from './async-slice';
 
 const FRAME_MS = 16;
 
@@ -17,6 +18,7 @@ function createStore() {
     ...createRunSlice(...args),
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
+    ...createAsyncSlice(...args),
   }));
   const script = { initMs: 20, invoke: () => ({ durationMs: 1000, response: 'ok' }) };
   const session = createPlaygroundSession({

@@ -8,6 +8,7 @@ import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
 import { createRunSlice, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
+import { createAsyncSlice } from './async-slice';
 
 const FRAME_MS = 16;
 
@@ -16,6 +17,7 @@ function createStore() {
     ...createRunSlice(...args),
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
+    ...createAsyncSlice(...args),
   }));
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });

@@ -18,6 +18,8 @@ import {
   type ScenarioInput,
 } from '../scenario/schema';
 import { EXAMPLE_HANDLER_CODE } from '../scenario/templates';
+import { isDefaultAsync, type AsyncDraft, type TargetChoice } from './async-model';
+import { EMPTY_RESOURCES, resourcesInputOf, targetExists, type ResourcesDraft } from './resources-model';
 
 /** The function settings typed as text. */
 export type SettingsField = 'name' | 'memoryMb' | 'timeoutSeconds' | 'reservedConcurrency' | 'provisionedConcurrency';
@@ -51,6 +53,8 @@ export interface FunctionDraft {
   readonly fieldText: Readonly<Record<SettingsField, string>>;
   /** The last valid value of each settings field. */
   readonly validSettings: ValidSettings;
+  /** Asynchronous invocation settings; AWS's defaults when absent. */
+  readonly async?: AsyncDraft | undefined;
 }
 
 /**
@@ -81,6 +85,8 @@ export interface WorkspaceDocument {
   readonly account: AccountDraft;
   readonly eventTemplateId: string;
   readonly eventText: string;
+  /** Queues, topics, buckets and rules; none when absent. */
+  readonly resources?: ResourcesDraft | undefined;
 }
 
 export type FieldErrors = Readonly<Partial<Record<SettingsField, string>>>;
@@ -187,6 +193,24 @@ function wholeNumber(label: string, text: string, alternative?: string): FieldCh
 /** Builds the scenario document of the workspace, as the schema reads it. */
 export function scenarioInputOf(document: WorkspaceDocument): ScenarioInput {
   const account = document.account.validSettings;
+  const resources = document.resources ?? EMPTY_RESOURCES;
+  const functionNames = new Set(document.functions.map((draft) => draft.validSettings.name));
+  const target = <T extends TargetChoice>(choice: T | undefined) =>
+    choice && targetExists(resources, functionNames, choice.kind, choice.name) ? { type: choice.kind, name: choice.name } : undefined;
+  const asyncInputOf = (draft: FunctionDraft) => {
+    if (!draft.async || isDefaultAsync(draft.async)) return {};
+    const deadLetterQueue = target(draft.async.deadLetterQueue) as { type: 'sqs' | 'sns'; name: string } | undefined;
+    const onSuccess = target(draft.async.onSuccess);
+    const onFailure = target(draft.async.onFailure);
+    return {
+      async: {
+        ...draft.async.validSettings,
+        ...(deadLetterQueue ? { deadLetterQueue } : {}),
+        ...(onSuccess ? { onSuccess } : {}),
+        ...(onFailure ? { onFailure } : {}),
+      },
+    };
+  };
   return {
     version: 1,
     settings: {
@@ -207,7 +231,9 @@ export function scenarioInputOf(document: WorkspaceDocument): ScenarioInput {
       code: draft.code,
       ...(draft.validSettings.reservedConcurrency === undefined ? {} : { reservedConcurrency: draft.validSettings.reservedConcurrency }),
       provisionedConcurrency: draft.validSettings.provisionedConcurrency,
+      ...asyncInputOf(draft),
     })),
+    ...resourcesInputOf(resources, functionNames),
   };
 }
 

@@ -27,6 +27,7 @@ import {
   type WorkspaceDocument,
 } from './workspace-model';
 import { DEFAULT_WORKSPACE, documentOf, type WorkspaceSlice } from './workspace-slice';
+import { restoreAsync, restoreResources } from './async-persistence';
 
 export const WORKSPACE_STORAGE_KEY = 'lambda-playground:workspace';
 const FORMAT_VERSION = 2;
@@ -89,6 +90,7 @@ function restoreDocument(saved: Record<string, unknown>): WorkspaceDocument {
     account: restoreAccount(isRecord(saved.account) ? saved.account : {}),
     eventTemplateId: templateId,
     eventText: typeof saved.eventText === 'string' ? saved.eventText : fallback.eventText,
+    resources: restoreResources(saved.resources),
   };
   return consistent(document);
 }
@@ -119,6 +121,7 @@ function restoreFunction(saved: Record<string, unknown>, earlier: readonly Funct
     architecture: saved.architecture === 'arm64' || saved.architecture === 'x86_64' ? saved.architecture : fallback.architecture,
     fieldText,
     validSettings: validSettings as unknown as ValidSettings,
+    async: restoreAsync(saved.async),
   };
 }
 
@@ -225,6 +228,7 @@ function documentChanged(state: WorkspaceDocument, previous: WorkspaceDocument):
     state.selectedFunctionId !== previous.selectedFunctionId ||
     state.account !== previous.account ||
     state.eventTemplateId !== previous.eventTemplateId ||
-    state.eventText !== previous.eventText
+    state.eventText !== previous.eventText ||
+    state.resources !== previous.resources
   );
 }

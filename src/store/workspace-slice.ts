@@ -95,6 +95,8 @@ export interface WorkspaceSlice extends WorkspaceDocument {
   resetCodeToExample(): void;
   /** Replaces the whole workspace, e.g. with the one saved in the browser. */
   loadWorkspace(document: WorkspaceDocument): void;
+  /** Applies `change` to the saved document and recomputes what depends on it. */
+  updateDocument(change: (document: WorkspaceDocument) => WorkspaceDocument): void;
 }
 
 const DEFAULT_FUNCTION_ID = 'fn-1';
@@ -157,6 +159,7 @@ function workspaceStateOf(document: WorkspaceDocument, previous?: WorkspaceSlice
     account: next.account,
     eventTemplateId: next.eventTemplateId,
     eventText: next.eventText,
+    resources: next.resources,
     code: selected.code,
     runtime: selected.runtime,
     architecture: selected.architecture,
@@ -265,6 +268,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
 
     loadWorkspace: (document) =>
       set({ ...workspaceStateOf(document), eventParse: parseEventText(document.eventText), codeProblems: [] }),
+
+    updateDocument: update,
   };
 };
 
@@ -276,6 +281,7 @@ export function documentOf(state: WorkspaceDocument): WorkspaceDocument {
     account: state.account,
     eventTemplateId: state.eventTemplateId,
     eventText: state.eventText,
+    ...(state.resources ? { resources: state.resources } : {}),
   };
 }
 
