@@ -1,22 +1,25 @@
 import { useState } from 'react';
 import { AccountSettings } from '../components/AccountSettings';
+import { AsyncSettings } from '../components/AsyncSettings';
 import { CodeEditor } from '../components/CodeEditor';
 import { FunctionSettings } from '../components/FunctionSettings';
 import { FunctionTabs } from '../components/FunctionTabs';
 import { InvokeControls } from '../components/InvokeControls';
 import { LoadGenerator } from '../components/LoadGenerator';
+import { ResourcesPanel } from '../components/ResourcesPanel';
 import { RunProgress } from '../components/RunProgress';
 import { SandboxErrorBanner } from '../components/SandboxErrorBanner';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TabbedPanel } from '../components/TabbedPanel';
 import { TestEventPanel } from '../components/TestEventPanel';
+import { TriggersPanel } from '../components/TriggersPanel';
 import { useAppStore } from '../store';
 import { selectAccountErrors } from '../store/workspace-slice';
 import { ResultsArea } from './ResultsArea';
 import { TimelineArea } from './TimelineArea';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
-type TrafficTab = 'event' | 'load' | 'account';
+type TrafficTab = 'event' | 'triggers' | 'async' | 'resources' | 'load' | 'account';
 
 /**
  * The page: the functions (tabs, settings, code) on the left; the test event, the load
@@ -65,7 +68,7 @@ export function App() {
             tabs={[
               {
                 id: 'event',
-                label: 'Test event',
+                label: 'Event',
                 content: (
                   <div className="flex h-full min-h-0 flex-col">
                     <div className="min-h-0 flex-1">
@@ -75,6 +78,9 @@ export function App() {
                   </div>
                 ),
               },
+              { id: 'triggers', label: 'Triggers', content: <TriggersPanel /> },
+              { id: 'async', label: 'Async', content: <AsyncSettings /> },
+              { id: 'resources', label: 'Resources', content: <ResourcesPanel /> },
               { id: 'load', label: 'Load', content: <LoadGenerator /> },
               { id: 'account', label: 'Account', content: <AccountSettings />, alert: accountInvalid },
             ]}

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Inspector } from '../components/Inspector';
+import { MessagesPanel } from '../components/MessagesPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { TabbedPanel } from '../components/TabbedPanel';
 import { useAppStore } from '../store';
 import { selectSelection } from '../store/run-view';
 
-type ResultsTab = 'inspector' | 'metrics';
+type ResultsTab = 'inspector' | 'messages' | 'metrics';
 
 /** The inspector and the run's metrics as tabs; selecting something brings the inspector forward. */
 export function ResultsArea() {
@@ -24,6 +25,7 @@ export function ResultsArea() {
       onSelect={setTab}
       tabs={[
         { id: 'inspector', label: 'Inspector', content: <Inspector /> },
+        { id: 'messages', label: 'Messages', content: <MessagesPanel /> },
         { id: 'metrics', label: 'Metrics', content: <MetricsPanel /> },
       ]}
     />

@@ -1,3 +1,5 @@
+import { useAppStore } from '../store';
+import { selectMaxAttempts } from '../store/run-view';
 import type { InvocationRecord } from '../store/invocations';
 
 const badgeClass = 'inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap';
@@ -52,6 +54,27 @@ export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecor
   return (
     <span className={`${badgeClass} ${OUTCOME_STYLE[outcome]}`} data-testid={throttle ? 'throttle-badge' : undefined}>
       {label}
+    </span>
+  );
+}
+
+type EventRecord = Pick<InvocationRecord, 'invocationType' | 'attempt' | 'functionName' | 'asyncOutcome' | 'dropped' | 'expired'>;
+
+/**
+ * For an asynchronous event: an "Event" badge with the attempt, e.g. "attempt 2/3", and how the
+ * event ended when it went to a DLQ or destination, expired or was dropped.
+ */
+export function EventBadge({ record }: { readonly record: EventRecord }) {
+  const maxAttempts = useAppStore((state) => selectMaxAttempts(state, record.functionName));
+  if (record.invocationType !== 'Event') return null;
+  const attempt = record.attempt === undefined ? 'queued' : `attempt ${record.attempt}/${maxAttempts}`;
+  return (
+    <span className="inline-flex gap-1" data-testid="event-badge">
+      <span className={`${badgeClass} bg-violet-100 text-violet-800`} title="Asynchronous invocation (InvocationType Event)">
+        Event · {attempt}
+      </span>
+      {record.expired && <span className={`${badgeClass} bg-amber-100 text-amber-800`}>expired</span>}
+      {record.dropped && <span className={`${badgeClass} bg-red-200 text-red-900`}>dropped</span>}
     </span>
   );
 }

@@ -3,7 +3,8 @@ import { useAppStore } from '../store';
 import { environmentHistory, findInvocation, type InvocationRecord } from '../store/invocations';
 import { selectSelection, selectTrace } from '../store/run-view';
 import { formatPlayhead } from '../timeline/format';
-import { OutcomeBadge, StartBadge } from './Badges';
+import { AsyncLife } from './AsyncLife';
+import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
 import { ThrottleDetails } from './ThrottleDetails';
 import { InvocationList } from './InvocationList';
 
@@ -42,6 +43,7 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
           {record.requestId}
         </span>
         <StartBadge record={record} />
+        <EventBadge record={record} />
         <OutcomeBadge record={record} />
         {record.envId && (
           <button
@@ -54,6 +56,7 @@ function InvocationDetails({ requestId }: { readonly requestId: string }) {
           </button>
         )}
       </div>
+      {record.invocationType === 'Event' && <AsyncLife requestId={record.requestId} />}
       {record.throttle ? <ThrottleDetails throttle={record.throttle} /> : <Metrics record={record} />}
       <Section title="Log">
         <pre

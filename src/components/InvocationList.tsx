@@ -1,7 +1,7 @@
 import { useAppStore } from '../store';
 import type { InvocationRecord } from '../store/invocations';
 import { selectInvocations, selectSelection } from '../store/run-view';
-import { OutcomeBadge, StartBadge } from './Badges';
+import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
 
 /** How many of the latest invocations the list shows. */
 const LIST_LIMIT = 200;
@@ -67,7 +67,10 @@ function Row({ record, selected, onSelect }: RowProps) {
         {record.requestId}
       </td>
       <td className="px-2 py-1.5">
-        <StartBadge record={record} />
+        <span className="inline-flex flex-wrap gap-1">
+          <StartBadge record={record} />
+          <EventBadge record={record} />
+        </span>
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums text-slate-700">
         {record.durationMs === undefined ? (record.outcome === 'throttled' ? '–' : '…') : `${record.durationMs.toFixed(2)} ms`}

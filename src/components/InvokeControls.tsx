@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useAppStore } from '../store';
 import { selectRunError } from '../store/run-slice';
 import { selectInvokeBlocker } from '../store/workspace-slice';
+import { TriggerFeedbackLine } from './TriggersPanel';
 
 export const MAX_CONCURRENT_REQUESTS = 1_000;
 
@@ -26,6 +27,7 @@ export function InvokeControls() {
   const blocker = useAppStore(selectInvokeBlocker);
   const runError = useAppStore(selectRunError);
   const invoke = useAppStore((state) => state.invoke);
+  const invokeAsync = useAppStore((state) => state.invokeAsync);
   const sendConcurrent = useAppStore((state) => state.sendConcurrent);
   const [countText, setCountText] = useState('10');
   const countId = useId();
@@ -48,6 +50,16 @@ export function InvokeControls() {
         >
           Invoke
           <kbd className="ml-2 rounded bg-orange-700/60 px-1 py-0.5 font-sans text-[10px] font-medium">{INVOKE_SHORTCUT}</kbd>
+        </button>
+        <button
+          type="button"
+          className={`${buttonClass} border border-orange-300 bg-white text-orange-700 hover:bg-orange-50`}
+          disabled={blocker !== undefined}
+          aria-describedby={blocker ? reasonId : undefined}
+          title="Send the test event with InvocationType Event: Lambda queues it, answers 202 and retries on errors"
+          onClick={() => invokeAsync()}
+        >
+          Invoke async (Event)
         </button>
         <div className="ml-auto flex items-center gap-1.5">
           <label htmlFor={countId} className="sr-only">
@@ -82,6 +94,7 @@ export function InvokeControls() {
         </p>
       )}
       {!blocker && !countCheck.ok && <p className="mt-2 text-xs leading-snug text-red-700">{countCheck.message}</p>}
+      {!blocker && <TriggerFeedbackLine />}
       {!blocker && runError && (
         <p role="alert" className="mt-2 text-xs leading-snug text-red-700">
           {runError}

@@ -5,6 +5,7 @@
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 import type { AppState } from './index';
+import { ASYNC_RETRY_ATTEMPTS } from '../engine/async-limits';
 import { invocationRecords, requestCounts } from './invocations';
 
 const EMPTY_TRACE: readonly TraceEvent[] = [];
@@ -26,4 +27,11 @@ export function selectBusy(state: AppState): boolean {
   if ((state.snapshot?.pendingSequential ?? 0) > 0) return true;
   const counts = requestCounts(selectTrace(state));
   return counts.ended < counts.received;
+}
+
+/** The most attempts an asynchronous event of `functionName` gets in the run shown: its retries plus one. */
+export function selectMaxAttempts(state: AppState, functionName: string): number {
+  const scenario = state.runScenario ?? state.scenario;
+  const fn = scenario.functions.find((candidate) => candidate.name === functionName);
+  return (fn?.async?.maximumRetryAttempts ?? ASYNC_RETRY_ATTEMPTS.default) + 1;
 }
