@@ -236,10 +236,20 @@ function poll(state: EngineState, fn: FunctionState, afterWake: boolean): void {
   for (let event = nextEvent(queue); event !== undefined; event = nextEvent(queue)) {
     const attempt = event.attempts + 1;
     const invocation = newInvocation(fn, event.requestId, event.event, event.source, 'direct', state.now, event, attempt);
-    // The attempt's own trace event comes before what placing it records (env-created, invoke-start).
-    const mark = state.trace.length;
+    // The attempt's own trace event comes before what placing it records (env-created,
+    // invoke-start); a throttle records nothing else, so it takes the event back off the end.
+    state.trace.push({
+      type: 'async-attempt',
+      time: state.now,
+      requestId: event.requestId,
+      functionName: fn.config.name,
+      attempt,
+      ageMs: state.now - event.queuedAt,
+      queueDepth: queue.depth - 1,
+    });
     const limit = placeRequest(state, invocation);
     if (limit !== undefined) {
+      state.trace.pop();
       if (afterWake) queue.retried.unshift(event);
       else throttled(state, event, limit);
       queue.blocked = true;
@@ -251,15 +261,6 @@ function poll(state: EngineState, fn: FunctionState, afterWake: boolean): void {
     event.attempts = attempt;
     event.throttles = 0;
     queue.depth--;
-    state.trace.splice(mark, 0, {
-      type: 'async-attempt',
-      time: state.now,
-      requestId: event.requestId,
-      functionName: fn.config.name,
-      attempt,
-      ageMs: state.now - event.queuedAt,
-      queueDepth: queue.depth,
-    });
   }
 }
 

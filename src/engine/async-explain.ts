@@ -6,9 +6,10 @@ import type { AsyncOutcome, DestinationCondition, ServiceKind, TargetRef } from 
 import type { LimitReached } from './concurrency';
 import type { InvokeOutcome } from './execution';
 
+/** Formats a delay for a sentence. Plain arithmetic, not `toLocaleString`: it runs for every retry. */
 const seconds = (ms: number) => {
   if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000} min`;
-  return `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 })} s`;
+  return `${Math.round(ms) / 1000} s`;
 };
 
 const TARGET_NOUNS: Readonly<Record<TargetRef['kind'], string>> = {
