@@ -26,6 +26,20 @@ describe('activityColumns', () => {
     expect(columns.max).toBe(2);
   });
 
+  it('counts a lane once per column', () => {
+    const back = new TraceBuilder()
+      .cold(0, 'fn#1', 'a', { platform: 1, init: 1, duration: 3 })
+      .warm(5, 'fn#1', 'b', 3)
+      .warm(9, 'fn#1', 'c', 3);
+    const single = new TimelineModel();
+    single.update(back.build());
+    // Three invocations within the first 10 ms column.
+    const columns = activityColumns(single.groups[0]!.lanes, 1, scale, 1000);
+    expect(columns.busy[0]).toBe(1);
+    expect(columns.busy[1]).toBe(1);
+    expect(columns.max).toBe(1);
+  });
+
   it('stops at the playhead', () => {
     const columns = activityColumns(lanes, 2, scale, 250);
     expect(columns.busy[24]).toBe(2);

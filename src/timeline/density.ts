@@ -18,8 +18,9 @@ export interface ActivityColumns {
 
 /**
  * Counts, per column, the lanes among the first `laneCount` that were busy at some time within
- * the column, up to the playhead. A span that touches a column counts in all of it, so a
- * column's value is the most environments busy at once within it, or a little more.
+ * the column, up to the playhead. A lane counts once per column however many of its spans
+ * touch it, so a column's value is at least the maximum of environments busy at once within
+ * it, and at most the number of lanes.
  */
 export function activityColumns(lanes: readonly Lane[], laneCount: number, scale: TimeScale, playheadMs: number): ActivityColumns {
   const columns = Math.max(1, Math.ceil(scale.widthPx));
@@ -29,20 +30,18 @@ export function activityColumns(lanes: readonly Lane[], laneCount: number, scale
 
   for (let l = 0; l < laneCount; l++) {
     const spans = lanes[l]!.spans;
+    // Columns before these are counted for this lane already: a lane counts once per column.
+    let busyFrom = 0;
+    let initFrom = 0;
     for (let i = firstSpanEndingAfter(spans, scale.startMs); i < spans.length; i++) {
       const span = spans[i]!;
       if (span.startMs > viewEnd) break;
       if (span.kind === 'frozen' || span.kind === 'reset') continue;
       const end = span.endMs === undefined ? playheadMs : Math.min(span.endMs, playheadMs);
       const first = clampColumn(Math.floor(scale.timeToX(span.startMs)), columns - 1);
-      const last = clampColumn(Math.ceil(scale.timeToX(end)), columns);
-      const stop = Math.max(last, first + 1);
-      busyDiff[first]! += 1;
-      busyDiff[stop]! -= 1;
-      if (span.kind !== 'invoke') {
-        initDiff[first]! += 1;
-        initDiff[stop]! -= 1;
-      }
+      const stop = Math.max(clampColumn(Math.ceil(scale.timeToX(end)), columns), first + 1);
+      busyFrom = addRange(busyDiff, Math.max(first, busyFrom), stop, busyFrom);
+      if (span.kind !== 'invoke') initFrom = addRange(initDiff, Math.max(first, initFrom), stop, initFrom);
     }
   }
 
@@ -86,6 +85,14 @@ export function markerColumns(markers: readonly { readonly timeMs: number }[], s
     total++;
   }
   return { counts, total, max };
+}
+
+/** Adds 1 to the columns `[first, stop)` of a difference array; returns the new end of what is counted. */
+function addRange(diff: Float64Array, first: number, stop: number, countedTo: number): number {
+  if (stop <= first) return countedTo;
+  diff[first]! += 1;
+  diff[stop]! -= 1;
+  return stop;
 }
 
 function clampColumn(column: number, columns: number): number {
