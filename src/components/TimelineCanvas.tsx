@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH, maxScrollY, SCROLLBAR_WIDTH, scrollThumb } from '../timeline/draw';
 import { hitTest, type Hit } from '../timeline/hit-test';
-import { computeLayout, type TimelineLayout } from '../timeline/layout';
+import { computeLayout, contentY, type TimelineLayout } from '../timeline/layout';
 import type { Span } from '../timeline/spans';
 import { TimelineTooltip } from './TimelineTooltip';
 
@@ -155,7 +155,7 @@ export function TimelineCanvas() {
     const layout = layoutRef.current;
     if (!layout || y < AXIS_HEIGHT || onScrollbar(x, y)) return undefined;
     const state = useAppStore.getState();
-    return hitTest(layout, state.view, x - LABEL_WIDTH, y - AXIS_HEIGHT + state.timelineScrollY, state.playheadMs);
+    return hitTest(layout, state.view, x - LABEL_WIDTH, contentY(layout, y - AXIS_HEIGHT, state.timelineScrollY), state.playheadMs);
   };
 
   /** Scrolls so that the scrollbar's thumb is centred on canvas y `y`, unless the thumb is already under it. */

@@ -8,7 +8,7 @@
 import { AXIS_HEIGHT, LABEL_WIDTH, timeX, type Context, type DrawInput } from './draw-common';
 import { drawAggregateRow, drawHeader, drawRequestMarkers, drawThrottleRow } from './draw-group';
 import { drawLaneContent, drawLaneLabel } from './draw-lane';
-import { laneTop, visibleLaneRange, type GroupRow } from './layout';
+import { laneTop, pinnedRow, visibleLaneRange, type GroupRow } from './layout';
 import { FONT, PALETTE } from './palette';
 
 export { AXIS_HEIGHT, LABEL_WIDTH, type DrawInput } from './draw-common';
@@ -92,6 +92,11 @@ function drawRows(ctx: Context, input: DrawInput): void {
     drawHeader(ctx, input, row, headerTop);
     drawRequestMarkers(ctx, input, row.group.requests, headerTop + layout.metrics.headerHeight);
     if (row.throttleCount > 0) drawThrottleRow(ctx, input, row, headerTop + layout.metrics.headerHeight);
+  }
+  const pinned = pinnedRow(layout, scrollY);
+  if (pinned) {
+    drawHeader(ctx, input, pinned, AXIS_HEIGHT);
+    drawRequestMarkers(ctx, input, pinned.group.requests, AXIS_HEIGHT + layout.metrics.headerHeight);
   }
   ctx.restore();
 }

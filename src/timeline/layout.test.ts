@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hitTest } from './hit-test';
-import { computeLayout, DEFAULT_METRICS, rowAt, visibleLaneRange } from './layout';
+import { computeLayout, contentY, DEFAULT_METRICS, pinnedRow, rowAt, visibleLaneRange } from './layout';
 import { TimeScale } from './scale';
 import { TimelineModel } from './spans';
 import { TraceBuilder } from './testing/trace-builder';
@@ -151,5 +151,24 @@ describe('visibleLaneRange', () => {
     expect(visibleLaneRange(layout, row, layout.height + 10, 600)).toEqual({ first: 0, end: 0 });
     const collapsed = computeLayout(wideModel(10), 10_000, { collapsed: ['wide'] });
     expect(visibleLaneRange(collapsed, collapsed.rows[0]!, 0, 600)).toEqual({ first: 0, end: 0 });
+  });
+});
+
+describe('pinnedRow', () => {
+  const layout = computeLayout(wideModel(1000), 10_000);
+
+  it('pins the header of a group scrolled into its lanes', () => {
+    expect(pinnedRow(layout, 0)).toBeUndefined();
+    expect(pinnedRow(layout, 4000)?.group.functionName).toBe('wide');
+  });
+
+  it('maps the pinned header to the group header', () => {
+    expect(contentY(layout, 5, 4000)).toBe(5);
+    expect(rowAt(layout, contentY(layout, 5, 4000))?.kind).toBe('header');
+    expect(contentY(layout, 100, 4000)).toBe(4100);
+  });
+
+  it('releases the header at the end of the group', () => {
+    expect(pinnedRow(layout, layout.height - 10)).toBeUndefined();
   });
 });

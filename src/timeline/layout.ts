@@ -111,6 +111,26 @@ export function visibleLaneRange(
   return end > first ? { first, end } : { first: 0, end: 0 };
 }
 
+/**
+ * The group whose header has scrolled out of view while its lanes still fill the top of the
+ * viewport: the timeline pins that header to the top, so the function stays named.
+ */
+export function pinnedRow(layout: TimelineLayout, scrollY: number): GroupRow | undefined {
+  if (scrollY <= 0) return undefined;
+  const row = groupRowAt(layout.rows, scrollY);
+  return row && row.top < scrollY && scrollY < row.bottom - layout.metrics.headerHeight ? row : undefined;
+}
+
+/**
+ * Content y of viewport y `viewportY` (measured from the top of the rows) at scroll `scrollY`:
+ * a point on a pinned header maps to that header.
+ */
+export function contentY(layout: TimelineLayout, viewportY: number, scrollY: number): number {
+  const pinned = pinnedRow(layout, scrollY);
+  if (pinned && viewportY < layout.metrics.headerHeight) return pinned.top + viewportY;
+  return viewportY + scrollY;
+}
+
 export type RowHit =
   | { readonly kind: 'header'; readonly row: GroupRow }
   | { readonly kind: 'throttles'; readonly row: GroupRow }
