@@ -147,6 +147,73 @@ export const handler = async (event) => {
   ],
 };
 
+/** Globals whose `typeof`, as a bare name and on `globalThis`, the host probe logs. */
+const GLOBAL_NAMES = [
+  'self', 'importScripts', 'postMessage', 'XMLHttpRequest', 'location', 'indexedDB', 'Temporal',
+  'fetch', 'WebSocket', 'navigator', 'crypto', 'Intl',
+];
+
+/** Logs what a handler reads from its host: locale, time zone, crypto, navigator and globals. */
+const HOST_PROBE = `const probe = () => ({
+  number: (1234567.891).toLocaleString(),
+  numberDe: (1234567.891).toLocaleString('de-DE'),
+  bigint: (1234567n).toLocaleString(),
+  array: [1234.5, new Date(0)].toLocaleString(),
+  date: new Date(0).toLocaleString(),
+  dateInZone: new Date(0).toLocaleString('en-US', { timeZone: 'America/New_York' }),
+  clonedDate: structuredClone(new Date(0)).toLocaleString(),
+  resolved: Intl.DateTimeFormat().resolvedOptions().locale + ' ' + Intl.DateTimeFormat().resolvedOptions().timeZone,
+  numberFormat: new Intl.NumberFormat().format(0.25),
+  relative: new Intl.RelativeTimeFormat().format(-2, 'hour'),
+  sorted: ['b', 'ä', 'a', 'Z'].sort((x, y) => x.localeCompare(y)).join(''),
+  upper: 'istanbul'.toLocaleUpperCase(),
+  uuid: crypto.randomUUID(),
+  bytes: Array.from(crypto.getRandomValues(new Uint8Array(8))),
+  navigator: [navigator.language, navigator.userAgent, navigator.platform, navigator.hardwareConcurrency],
+  types: { ${GLOBAL_NAMES.map((name) => `${name}: typeof ${name} + '/' + typeof globalThis.${name}`).join(', ')} },
+  keys: Object.keys(globalThis),
+});
+console.log('INIT', probe());
+export const handler = async () => {
+  globalThis.leaked = 1;
+  console.log(JSON.stringify(probe()));
+  console.log(await fetch('http://127.0.0.1:9/').then(() => 'fetched', (error) => error));
+  try { new WebSocket('ws://127.0.0.1:9/'); } catch (error) { console.log(error); }
+  try { crypto.getRandomValues(new Float64Array(1)); } catch (error) { console.log(error.name, error.message); }
+  console.log(await crypto.subtle.digest('SHA-256', new Uint8Array(1)).catch((error) => error.message));
+  return probe().uuid;
+};
+`;
+
+/**
+ * Handlers that read their host, on both runtimes, and handlers whose imports fail statically
+ * (a built-in, a bare name, a package, a URL) and dynamically.
+ */
+const HOST_SCENARIO = {
+  version: 1,
+  name: 'Host differences',
+  seed: 7,
+  functions: [
+    { name: 'probe24', runtime: 'nodejs24.x', code: HOST_PROBE },
+    { name: 'probe22', runtime: 'nodejs22.x', architecture: 'arm64', memoryMb: 2048, code: HOST_PROBE },
+    { name: 'staticBuiltin', code: "import { readFileSync } from 'node:fs';\nexport const handler = async () => readFileSync;\n" },
+    { name: 'staticBare', code: "import { join } from 'path';\nexport const handler = async () => join('a', 'b');\n" },
+    { name: 'staticPackage', code: "import _ from 'lodash';\nexport const handler = async () => _;\n" },
+    { name: 'staticRemote', code: "import 'http://127.0.0.1:9/x.js';\nexport const handler = async () => 'loaded';\n" },
+    { name: 'dynamicImport', code: "export const handler = async () => {\n  const fs = await import('node:fs');\n  return fs.readFileSync;\n};\n" },
+  ],
+  traffic: [
+    { at: 0, function: 'probe24' },
+    { at: 0, function: 'probe22' },
+    { at: 0, function: 'staticBuiltin' },
+    { at: 0, function: 'staticBare' },
+    { at: 0, function: 'staticPackage' },
+    { at: 0, function: 'staticRemote' },
+    { at: 0, function: 'dynamicImport' },
+    { at: 1000, function: 'probe24' },
+  ],
+};
+
 /**
  * Runs the scenario in the runner and in the page, and requires the runner's trace file to
  * equal, byte for byte, the file the runner would write for the page's trace.
@@ -172,6 +239,12 @@ for (const scenarioPath of ['examples/cold-and-warm.json', 'examples/timeout.jso
 test("handler errors give the runner's trace", async ({ page }) => {
   const scenarioPath = join(outputFolder, 'errors.json');
   await writeFile(scenarioPath, JSON.stringify(ERRORS_SCENARIO, null, 2));
+  await expectSameTrace(page, scenarioPath);
+});
+
+test("handlers read the runner's locale, crypto and globals", async ({ page }) => {
+  const scenarioPath = join(outputFolder, 'host.json');
+  await writeFile(scenarioPath, JSON.stringify(HOST_SCENARIO, null, 2));
   await expectSameTrace(page, scenarioPath);
 });
 

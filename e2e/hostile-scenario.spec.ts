@@ -94,9 +94,9 @@ export const handler = async () => {
 
 /** The error each attempt must fail with, as the handler logs it. */
 const BLOCKED: Record<string, RegExp> = {
-  fetch: /^fetch: blocked: TypeError: Failed to fetch/m,
+  fetch: /^fetch: blocked: TypeError: fetch is not available in the playground/m,
   localStorage: /^localStorage: blocked: ReferenceError: localStorage is not defined/m,
-  indexedDB: /^indexedDB: blocked: SecurityError: .*denied/m,
+  indexedDB: /^indexedDB: blocked: ReferenceError: indexedDB is not defined/m,
   'document.cookie': /^document.cookie: blocked: ReferenceError: document is not defined/m,
   'parent.document': /^parent.document: blocked: ReferenceError: parent is not defined/m,
   'remote import': /^remote import: blocked: TypeError: Failed to fetch dynamically imported module/m,

@@ -116,8 +116,6 @@ function reported(run: HandlerRun | undefined): string {
 test('hostile handlers reach no network, storage or page', async ({ page }) => {
   const url = `${probeOrigin}/steal`;
   const runs = await runHandlers(page, {
-    // Chromium reports a WebSocket blocked by the policy through events, not by throwing, so
-    // only the probe's connection count below shows whether it got through.
     websocket: `export const handler = async () => new WebSocket(${JSON.stringify(url.replace('http', 'ws'))}).url;`,
     fetch: settling(`fetch(${JSON.stringify(url)})`),
     xhr: `export const handler = async () => {
@@ -136,11 +134,12 @@ test('hostile handlers reach no network, storage or page', async ({ page }) => {
   });
 
   const expected: Record<string, RegExp> = {
-    fetch: /Failed to fetch/,
-    xhr: /NetworkError|Failed to load|Failed to execute 'send'/,
-    remoteImport: /Failed to fetch dynamically imported module|Content Security Policy/,
+    websocket: /WebSocket is not available in the playground/,
+    fetch: /fetch is not available in the playground/,
+    xhr: /XMLHttpRequest is not defined/,
+    remoteImport: /Cannot import 'http:\/\/127\.0\.0\.1:\d+\/evil\.mjs'/,
     localStorage: /localStorage is not defined/,
-    indexedDB: /denied|SecurityError/,
+    indexedDB: /indexedDB is not defined/,
     caches: /denied|SecurityError|caches is not defined/,
     document: /document is not defined/,
     parent: /parent is not defined/,
