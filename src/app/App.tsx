@@ -62,6 +62,7 @@ export function App() {
         <div className="flex min-h-0 flex-col">
           <TabbedPanel<TrafficTab>
             label="Traffic"
+            compact
             className="min-h-0 flex-1"
             active={trafficTab}
             onSelect={setTrafficTab}

@@ -42,8 +42,8 @@ export function AsyncSettings() {
   return (
     <div className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3 text-sm" data-testid="async-settings">
       <p className="text-xs leading-snug text-slate-500">
-        How Lambda handles events sent to <span className="font-mono text-slate-700">{functionName}</span> with InvocationType Event, from
-        S3, SNS or EventBridge. Function errors and timeouts use the retries; throttles do not.
+        Asynchronous invocation of <span className="font-mono text-slate-700">{functionName}</span>. Function errors and timeouts use the
+        retries; throttles do not.
       </p>
       <div className="grid grid-cols-2 gap-2">
         <SettingsTextField
@@ -82,6 +82,7 @@ export function AsyncSettings() {
         Events older than {formatEventAge(draft.validSettings.maximumEventAgeSeconds)} ({draft.validSettings.maximumEventAgeSeconds.toLocaleString('en-US')} s)
         are discarded or sent to the failure target.
       </p>
+      <div className="grid grid-cols-3 gap-2">
       <TargetSelect
         label="Dead-letter queue"
         role="deadLetterQueue"
@@ -93,7 +94,7 @@ export function AsyncSettings() {
         onChange={setAsyncTarget}
       />
       <TargetSelect
-        label="On-success destination"
+        label="On success"
         role="onSuccess"
         value={draft.onSuccess}
         groups={[
@@ -105,7 +106,7 @@ export function AsyncSettings() {
         onChange={setAsyncTarget}
       />
       <TargetSelect
-        label="On-failure destination"
+        label="On failure"
         role="onFailure"
         value={draft.onFailure}
         groups={[
@@ -116,6 +117,7 @@ export function AsyncSettings() {
         ]}
         onChange={setAsyncTarget}
       />
+      </div>
       <div className="mt-auto flex flex-wrap gap-2 border-t border-slate-100 pt-2">
         {!resources.queues.some((queue) => queue.name === 'dlq') && (
           <button
@@ -156,8 +158,8 @@ function TargetSelect({ label, role, value, groups, onChange }: TargetSelectProp
   const all = groups.flatMap(([, targets]) => targets);
   const missing = value !== undefined && !all.some((target) => keyOf(target) === keyOf(value));
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="truncate text-xs font-medium text-slate-600">
         {label}
       </label>
       <select

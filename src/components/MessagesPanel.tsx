@@ -43,7 +43,7 @@ export function MessagesPanel() {
 
   return (
     <div className="flex h-full min-h-0" data-testid="messages-panel">
-      <ul className="w-40 shrink-0 overflow-y-auto border-r border-slate-200 text-xs" aria-label="Queues, topics and destinations">
+      <ul className="w-32 shrink-0 overflow-y-auto border-r border-slate-200 text-xs" aria-label="Queues, topics and destinations">
         {mailboxes.map((box) => (
           <li key={box.key}>
             <button

@@ -5,7 +5,7 @@ import { OBJECT_CREATED, OBJECT_REMOVED, ruleProblem, toggled, type ResourceKind
 import { selectFunctions } from '../store/workspace-slice';
 import { inputClass } from './SettingsTextField';
 
-const smallButton = 'h-7 rounded-md border border-slate-300 px-2 text-xs font-semibold text-slate-700 hover:bg-slate-50';
+const smallButton = 'h-7 shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 text-xs font-semibold text-slate-700 hover:bg-slate-50';
 
 /**
  * The scenario's resources: SQS queues (for dead-letter messages and records), SNS topics and
@@ -84,12 +84,12 @@ function Section({ kind, title, placeholder, hint, children }: { kind: ResourceK
   return (
     <section aria-label={title} className="flex flex-col gap-1.5">
       <div className="flex items-center gap-2">
-        <h3 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase" title={hint}>
+        <h3 className="text-[11px] font-semibold tracking-wide whitespace-nowrap text-slate-500 uppercase" title={hint}>
           {title}
         </h3>
         <input
           aria-label={`New ${kind} name`}
-          className={`${inputClass} ml-auto h-7 w-32 ${problem ? 'border-red-400 bg-red-50' : 'border-slate-300'}`}
+          className={`${inputClass} ml-auto h-7 w-28 ${problem ? 'border-red-400 bg-red-50' : 'border-slate-300'}`}
           placeholder={placeholder}
           value={name}
           onChange={(event) => setName(event.target.value)}

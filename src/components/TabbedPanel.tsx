@@ -17,6 +17,8 @@ interface TabbedPanelProps<Id extends string> {
   readonly actions?: ReactNode;
   readonly className?: string;
   readonly bodyClassName?: string;
+  /** Narrower tabs, for a panel with many of them. */
+  readonly compact?: boolean;
 }
 
 /** Renders a white card whose title bar is a row of tabs, and the active tab's content only. */
@@ -28,6 +30,7 @@ export function TabbedPanel<Id extends string>({
   actions,
   className = '',
   bodyClassName = '',
+  compact = false,
 }: TabbedPanelProps<Id>) {
   const baseId = useId();
   const current = tabs.find((tab) => tab.id === active) ?? tabs[0];
@@ -35,7 +38,7 @@ export function TabbedPanel<Id extends string>({
   return (
     <section aria-label={label} className={`flex min-h-0 min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
       <header className="flex h-10 shrink-0 items-end justify-between gap-2 border-b border-slate-200 px-2">
-        <div role="tablist" aria-label={label} className="flex h-full items-end gap-1">
+        <div role="tablist" aria-label={label} className={`flex h-full items-end ${compact ? 'gap-0.5' : 'gap-1'}`}>
           {tabs.map((tab) => {
             const selected = tab.id === current?.id;
             return (
@@ -46,7 +49,7 @@ export function TabbedPanel<Id extends string>({
                 id={`${baseId}-${tab.id}`}
                 aria-selected={selected}
                 aria-controls={`${baseId}-panel`}
-                className={`-mb-px flex h-9 items-center gap-1.5 border-b-2 px-2.5 text-sm font-semibold ${
+                className={`-mb-px flex h-9 items-center gap-1.5 border-b-2 text-sm font-semibold ${compact ? 'px-1.5' : 'px-2.5'} ${
                   selected ? 'border-orange-500 text-slate-800' : 'border-transparent text-slate-500 hover:text-slate-800'
                 }`}
                 onClick={() => onSelect(tab.id)}
