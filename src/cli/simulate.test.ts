@@ -181,3 +181,30 @@ describe('npm run simulate', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('simulate examples/async-retries.json', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await simulate('async-retries.json', 'async-retries.json', ['--json']);
+  });
+
+  it('retries the failing event twice with one request ID, in one warm environment', () => {
+    expect(run.status).toBe(EXIT_OK);
+    const failing = run.events.find((event) => event.type === 'async-queued')!.requestId;
+    const attempts = invocations(run.events).filter((end) => end.requestId === failing);
+    expect(attempts.map((end) => end.attempt)).toEqual([1, 2, 3]);
+    expect(new Set(attempts.map((end) => end.envId)).size).toBe(1);
+    // The environment's list holds both attempts before, the success at 5 s and the synchronous request at 10 s.
+    expect(logText(attempts[2]!)).toContain('orders seen by this environment: broken, A-100, broken, broken, broken\n');
+  });
+
+  it('routes the failure to the DLQ and the on-failure destination, the success to on-success only', () => {
+    const output = JSON.parse(run.stdout) as { summary: { targets: Array<Record<string, unknown>> } };
+    expect(output.summary.targets).toEqual([
+      { kind: 'sqs', name: 'orders-dlq', received: 1, deadLetterMessages: 1, successRecords: 0, failureRecords: 0 },
+      { kind: 'sqs', name: 'orders-failures', received: 1, deadLetterMessages: 0, successRecords: 0, failureRecords: 1 },
+      { kind: 'sqs', name: 'orders-done', received: 1, deadLetterMessages: 0, successRecords: 1, failureRecords: 0 },
+    ]);
+    expect(countOf(run.events, 'async-done')).toBe(2);
+  });
+});

@@ -183,7 +183,7 @@ function arrive(state: EngineState, event: AsyncEvent): void {
     queueDepth: queue.depth,
   });
   if (event.chainDepth > RECURSIVE_LOOP_LIMIT) {
-    leaveQueue(state, event);
+    leaveQueue(event);
     state.trace.push({
       type: 'async-dropped',
       time: state.now,
@@ -207,7 +207,7 @@ function arrive(state: EngineState, event: AsyncEvent): void {
   }
   if (fn.config.reservedConcurrency === 0) {
     // Reserved concurrency 0: Lambda sends the event to its failure targets at once, without retries.
-    leaveQueue(state, event);
+    leaveQueue(event);
     event.lastFailure = {
       statusCode: 429,
       functionError: undefined,
@@ -318,7 +318,7 @@ function expire(state: EngineState, event: AsyncEvent): void {
   const { fn } = event;
   const name = fn.config.name;
   state.queue.remove(event);
-  leaveQueue(state, event);
+  leaveQueue(event);
   const maximumEventAgeMs = event.expiresAt - event.queuedAt;
   state.trace.push({
     type: 'async-expired',
@@ -335,10 +335,9 @@ function expire(state: EngineState, event: AsyncEvent): void {
   routeFailure(state, event, 'EventAgeExceeded', 'event-age-exceeded');
 }
 
-function leaveQueue(state: EngineState, event: AsyncEvent): void {
+function leaveQueue(event: AsyncEvent): void {
   event.phase = 'done';
   event.fn.asyncQueue.depth--;
-  void state;
 }
 
 /**
