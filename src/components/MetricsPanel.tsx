@@ -42,6 +42,7 @@ export function MetricsPanel() {
 
   const invocations = one ? one.invocations : summary.totals.invocations;
   const coldStarts = one ? one.coldStarts : summary.totals.coldStarts;
+  const asyncFigures = one && functions.length > 1 ? one.async : summary.async;
   const errors = one ? one.errors : functions.reduce((total, fn) => total + fn.errors, 0);
   const throttlesByReason = one ? one.throttlesByReason : summary.account.throttlesByReason;
   const throttles = one ? one.throttles : summary.account.throttles;
@@ -109,6 +110,25 @@ export function MetricsPanel() {
               </li>
             ))}
           </ul>
+        </Section>
+      )}
+
+      {asyncFigures.queued > 0 && (
+        <Section title="Asynchronous events">
+          <dl className="grid grid-cols-4 gap-2" data-testid="metric-async">
+            <Stat label="Queued" value={count(asyncFigures.queued)} testId="metric-async-queued" />
+            <Stat label="Succeeded" value={count(asyncFigures.succeeded)} />
+            <Stat label="Failed" value={count(asyncFigures.failed)} tone={asyncFigures.failed > 0 ? 'bad' : undefined} testId="metric-async-failed" />
+            <Stat label="Retries" value={count(asyncFigures.retries)} detail={`${count(asyncFigures.throttledAttempts)} throttled`} testId="metric-async-retries" />
+            <Stat label="Expired" value={count(asyncFigures.expired)} tone={asyncFigures.expired > 0 ? 'warn' : undefined} />
+            <Stat label="Dropped" value={count(asyncFigures.dropped)} tone={asyncFigures.dropped > 0 ? 'bad' : undefined} />
+            {'deadLetterMessages' in asyncFigures && (
+              <>
+                <Stat label="DLQ messages" value={count(asyncFigures.deadLetterMessages)} testId="metric-dlq-messages" />
+                <Stat label="Destination records" value={count(asyncFigures.destinationRecords)} />
+              </>
+            )}
+          </dl>
         </Section>
       )}
 
