@@ -102,7 +102,7 @@ export function asyncErrorsOf(draft: AsyncDraft): Partial<Record<AsyncField, str
   return errors;
 }
 
-/** Whether the draft differs from AWS's defaults, so the scenario needs an `async` object. */
+/** Returns whether the draft equals AWS's defaults, so the scenario needs no `async` object. */
 export function isDefaultAsync(draft: AsyncDraft): boolean {
   return (
     draft.validSettings.maximumRetryAttempts === ASYNC_RETRY_ATTEMPTS.default &&

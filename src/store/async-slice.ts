@@ -50,7 +50,7 @@ export interface AsyncSlice {
   readonly s3Form: S3Form;
   readonly snsForm: SnsForm;
   readonly eventBridgeForm: EventBridgeForm;
-  /** What the last trigger did, e.g. "202 Accepted", or why it could not be sent. */
+  /** Result of the last trigger, e.g. "202 Accepted", or the reason it was not sent. */
   readonly triggerFeedback: TriggerFeedback | undefined;
 
   setAsyncField(field: AsyncField, text: string): void;

@@ -1,8 +1,8 @@
 /**
  * The scenario's resources as edited: SQS queues, SNS topics with their subscribed functions,
  * S3 buckets with their notifications, and EventBridge rules (an event pattern on the default
- * bus, or a schedule). A rule's schedule is kept as typed; a rule whose schedule is invalid,
- * or that has no target left, stays out of the scenario until it is fixed.
+ * bus, or a schedule). A rule's schedule is kept as typed. A rule with an invalid schedule or
+ * without a target stays out of the scenario until it is fixed.
  */
 import type { S3NotificationEvent } from '../engine/model';
 import { resourceNameSchema } from '../scenario/async-schema';
@@ -128,7 +128,7 @@ const splitList = (text: string) =>
     .map((part) => part.trim())
     .filter((part) => part !== '');
 
-/** Why a rule stays out of the scenario, or undefined when it takes part. */
+/** Returns why a rule stays out of the scenario, or undefined when it takes part. */
 export function ruleProblem(rule: RuleDraft, functionNames: ReadonlySet<string>): string | undefined {
   if (rule.mode === 'schedule') {
     const problem = checkScheduleExpression(rule.scheduleText.trim());
@@ -141,7 +141,7 @@ export function ruleProblem(rule: RuleDraft, functionNames: ReadonlySet<string>)
 type ResourcesInput = Pick<ScenarioInput, 'queues' | 'topics' | 'buckets' | 'rules'>;
 
 /**
- * The resources as the scenario schema reads them. References to functions the workspace no
+ * Builds the resources as the scenario schema reads them. References to functions the workspace no
  * longer has are left out, and so are rules with a problem, so the scenario stays valid.
  */
 export function resourcesInputOf(resources: ResourcesDraft, functionNames: ReadonlySet<string>): ResourcesInput {
@@ -174,7 +174,7 @@ export function resourcesInputOf(resources: ResourcesDraft, functionNames: Reado
   };
 }
 
-/** Whether a target of this kind and name exists among the resources or the functions. */
+/** Returns whether a target of this kind and name exists among the resources or the functions. */
 export function targetExists(resources: ResourcesDraft, functionNames: ReadonlySet<string>, kind: string, name: string): boolean {
   switch (kind) {
     case 'sqs':
