@@ -162,6 +162,7 @@ const HOST_PROBE = `const probe = () => ({
   date: new Date(0).toLocaleString(),
   dateInZone: new Date(0).toLocaleString('en-US', { timeZone: 'America/New_York' }),
   clonedDate: structuredClone(new Date(0)).toLocaleString(),
+  clonedDateText: String(structuredClone(new Date(0))) + ' ' + structuredClone(new Date(0)).getHours(),
   resolved: Intl.DateTimeFormat().resolvedOptions().locale + ' ' + Intl.DateTimeFormat().resolvedOptions().timeZone,
   numberFormat: new Intl.NumberFormat().format(0.25),
   relative: new Intl.RelativeTimeFormat().format(-2, 'hour'),

@@ -58,6 +58,8 @@ const RESOLVE_FAILED = /^Failed to resolve module specifier "([^"]*)"/;
  * Returns the playground's import error for one of Chromium's failed-import TypeErrors, or
  * undefined for any other value. `module` names the module being loaded, if any: when Chromium
  * reports that module itself, one of its static imports failed, and the first one is named.
+ * NOTE: the sandbox applies this to errors that reach it. A handler that catches a failed
+ * `import()` itself still sees Chromium's message in the browser.
  */
 export function fromBrowserImportError(
   error: unknown,

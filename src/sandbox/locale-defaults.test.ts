@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installLocaleDefaults } from './locale-defaults';
+import { createVirtualDate } from './virtual-date';
 
 let savedTimeZone: string | undefined;
 beforeAll(() => installLocaleDefaults());
@@ -24,6 +25,21 @@ describe('installLocaleDefaults', () => {
     expect(epoch.toLocaleString()).toBe('1/1/1970, 12:00:00 AM');
     expect(epoch.toLocaleDateString()).toBe('1/1/1970');
     expect(epoch.toLocaleTimeString()).toBe('12:00:00 AM');
+  });
+
+  it('reads local time as UTC', () => {
+    expect(epoch.getHours()).toBe(0);
+    expect(epoch.getTimezoneOffset()).toBe(0);
+    expect(epoch.toString()).toBe('Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time)');
+    const date = new Date(0);
+    date.setHours(5);
+    expect(date.toISOString()).toBe('1970-01-01T05:00:00.000Z');
+  });
+
+  it('leaves VirtualDate parsing zone-less text as UTC', () => {
+    const VirtualDate = createVirtualDate(() => 0);
+    expect(VirtualDate.parse('2026-01-01 10:00')).toBe(Date.UTC(2026, 0, 1, 10));
+    expect(new VirtualDate('2026-01-01 10:00').getHours()).toBe(10);
   });
 
   it('keeps an explicit time zone and locale', () => {

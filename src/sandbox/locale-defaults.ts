@@ -2,7 +2,8 @@
  * Makes the locale-sensitive methods of the built-in prototypes default to `en-US` and UTC, as on
  * Lambda: `Number`, `BigInt` and `Date`'s `toLocaleString` family, and `String`'s
  * `localeCompare`, `toLocaleUpperCase` and `toLocaleLowerCase`. `Array` and typed arrays need no
- * patch, because their `toLocaleString` calls each element's own.
+ * patch, because their `toLocaleString` calls each element's own. `Date`'s local-time methods
+ * read UTC, as they do on `VirtualDate`.
  *
  * Handler code reaches these methods through every number, string and date, so the prelude
  * cannot shadow them. They are patched on the prototypes instead, which is safe only inside a
@@ -10,6 +11,7 @@
  * page and the sandbox page keep their native methods.
  */
 import { withDefaultLocale, withDefaultTimeZone } from './intl';
+import { installUtcLocalTime } from './virtual-date';
 
 type Locales = Intl.LocalesArgument;
 
@@ -74,4 +76,5 @@ export function installLocaleDefaults(): void {
   replaceMethod(BigInt.prototype, 'toLocaleString', bigintMethods.toLocaleString);
   for (const [name, method] of Object.entries(dateMethods)) replaceMethod(Date.prototype, name, method);
   for (const [name, method] of Object.entries(stringMethods)) replaceMethod(String.prototype, name, method);
+  installUtcLocalTime();
 }

@@ -12,6 +12,20 @@ const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT)\b[+-]?\d*)\s*(?:\([^)]*
 const ISO_DATE_ONLY = /^[+-]?\d{4,6}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /**
+ * The host's local-time getters, captured before `installUtcLocalTime` can replace them, because
+ * `parseAsUtc` needs the host's own reading of a parsed date.
+ */
+const HOST_LOCAL_GETTERS = [
+  NativeDate.prototype.getFullYear,
+  NativeDate.prototype.getMonth,
+  NativeDate.prototype.getDate,
+  NativeDate.prototype.getHours,
+  NativeDate.prototype.getMinutes,
+  NativeDate.prototype.getSeconds,
+  NativeDate.prototype.getMilliseconds,
+];
+
+/**
  * Parses `text` as the native `Date.parse` would in the UTC time zone: a date-time without a zone
  * is read as UTC rather than as host local time.
  * NOTE: a zone given as a name such as `EST` is read as UTC.
@@ -22,15 +36,8 @@ function parseAsUtc(text: string): number {
     return parsed;
   }
   const local = new NativeDate(parsed);
-  return NativeDate.UTC(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate(),
-    local.getHours(),
-    local.getMinutes(),
-    local.getSeconds(),
-    local.getMilliseconds(),
-  );
+  const [year, month, day, hours, minutes, seconds, ms] = HOST_LOCAL_GETTERS.map((get) => get.call(local));
+  return NativeDate.UTC(year!, month!, day!, hours!, minutes!, seconds!, ms!);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -116,4 +123,28 @@ export function createVirtualDate(nowMs: () => number): DateConstructor {
   return new Proxy(VirtualDate, {
     apply: () => new VirtualDate().toString(),
   }) as unknown as DateConstructor;
+}
+
+/** `Date.prototype` methods that read or write local time, which `VirtualDate` reads as UTC. */
+const LOCAL_TIME_METHODS = [
+  'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds',
+  'getMilliseconds', 'getTimezoneOffset', 'setFullYear', 'setMonth', 'setDate', 'setHours',
+  'setMinutes', 'setSeconds', 'setMilliseconds', 'toString', 'toDateString', 'toTimeString',
+] as const;
+
+/**
+ * Makes every `Date` of this realm read local time as UTC, as `VirtualDate` does. Handler code can
+ * still get a native `Date`, from `structuredClone` for one, so the sandbox worker calls this on
+ * its own realm (see locale-defaults.ts).
+ */
+export function installUtcLocalTime(): void {
+  const utcPrototype = Object.getPrototypeOf(new (createVirtualDate(() => 0))()) as Record<string, unknown>;
+  for (const name of LOCAL_TIME_METHODS) {
+    Object.defineProperty(NativeDate.prototype, name, {
+      value: utcPrototype[name],
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
+  }
 }
