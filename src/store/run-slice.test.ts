@@ -211,4 +211,18 @@ describe('run slice', () => {
     store.getState().panBy(100);
     expect(store.getState().follow).toBe(false);
   });
+
+  it('folds and unfolds a function', () => {
+    store.getState().toggleFunctionCollapsed('hello');
+    expect(store.getState().collapsedFunctions).toEqual(['hello']);
+    store.getState().toggleFunctionCollapsed('hello');
+    expect(store.getState().collapsedFunctions).toEqual([]);
+  });
+
+  it('keeps the timeline scroll at 0 or more', () => {
+    store.getState().setTimelineScroll(400);
+    expect(store.getState().timelineScrollY).toBe(400);
+    store.getState().setTimelineScroll(-20);
+    expect(store.getState().timelineScrollY).toBe(0);
+  });
 });
