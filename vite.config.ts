@@ -41,7 +41,9 @@ function bundledSource(): Plugin {
       const outputs = Array.isArray(result) ? result : [result];
       const chunk = outputs.flatMap((output) => ('output' in output ? output.output : [])).find((item) => item.type === 'chunk');
       if (!chunk || chunk.type !== 'chunk') throw new Error(`bundled-source: bundling ${entry} produced no code`);
-      for (const file of chunk.moduleIds) this.addWatchFile(file);
+      // Virtual modules (ids starting with a NUL byte, such as rolldown's runtime helpers) are
+      // no files; in dev, Vite would try to resolve a watched id as an import and fail.
+      for (const file of chunk.moduleIds) if (!file.startsWith('\0')) this.addWatchFile(file);
       return `export default ${JSON.stringify(chunk.code)};`;
     },
   };

@@ -161,7 +161,7 @@ test('hostile handler is blocked and logs why', async ({ page }) => {
   await expect.poll(async () => (await savedStorage(page))['lambda-playground:workspace'] ?? '').toContain(probeOrigin);
   const storageBefore = await savedStorage(page);
 
-  await page.getByRole('button', { name: /^Invoke/ }).click();
+  await page.getByRole('button', { name: /^Invoke(?! async)/ }).click();
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-run-status', 'idle', { timeout: 45_000 });
 
   // Model state first: one invocation that ran to its end and returned.
@@ -211,7 +211,7 @@ test('CPU loop times out while page stays usable', async ({ page }) => {
     });
   });
 
-  await page.getByRole('button', { name: /^Invoke/ }).click();
+  await page.getByRole('button', { name: /^Invoke(?! async)/ }).click();
   // The handler is spinning once its invocation has started and handler code is running.
   await page.waitForFunction(() => {
     const snapshot = (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot;
@@ -243,7 +243,7 @@ test('CPU loop times out while page stays usable', async ({ page }) => {
 
   // A later invocation runs and returns. It starts cold: in the reset environment, which runs
   // INIT again, or in a new one when playback has already reached the reset one's reclaim.
-  await page.getByRole('button', { name: /^Invoke/ }).click();
+  await page.getByRole('button', { name: /^Invoke(?! async)/ }).click();
   await expect.poll(async () => (await endedInvocations(page)).length, { timeout: 30_000 }).toBe(2);
   const later = (await endedInvocations(page))[1]!;
   expect(later.outcome).toBe('success');
