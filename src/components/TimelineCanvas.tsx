@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 import { AXIS_HEIGHT, drawTimeline, LABEL_WIDTH, maxScrollY, SCROLLBAR_WIDTH, scrollThumb } from '../timeline/draw';
 import { hitTest, type Hit } from '../timeline/hit-test';
+import { eventPath, type EventPath } from '../timeline/event-path';
 import { computeLayout, contentY, type TimelineLayout } from '../timeline/layout';
-import type { Span } from '../timeline/spans';
+import type { Span, TimelineModel } from '../timeline/spans';
+import { selectMaxAttempts } from '../store/run-view';
 import { TimelineTooltip } from './TimelineTooltip';
 
 /** Pointer travel, in CSS pixels, after which a press becomes a drag rather than a click. */
@@ -44,6 +46,13 @@ export function TimelineCanvas() {
   const lastDrawKey = useRef('');
   const lastHovered = useRef<Span | undefined>(undefined);
   const [hover, setHover] = useState<Hover | undefined>(undefined);
+  /** The selected event's path, rebuilt only when the selection or the model changes. */
+  const pathCache = useRef<{ key: string; path: EventPath | undefined }>({ key: '', path: undefined });
+  const pathFor = (model: TimelineModel, version: number, requestId: string | undefined): EventPath | undefined => {
+    const key = `${version}|${requestId ?? ''}`;
+    if (pathCache.current.key !== key) pathCache.current = { key, path: requestId === undefined ? undefined : eventPath(model, requestId) };
+    return pathCache.current.path;
+  };
 
   // Resize the canvas's backing store with its box and the device pixel ratio.
   useEffect(() => {
@@ -118,6 +127,7 @@ export function TimelineCanvas() {
         scrollY,
         selectedRequestId: state.selection?.requestId,
         selectedEnvId: state.selection?.envId,
+        selectedPath: pathFor(state.timeline, state.timelineVersion, state.selection?.requestId),
         hovered: hoveredSpan.current,
         emptyMessage: EMPTY_MESSAGE,
       });
@@ -224,6 +234,9 @@ export function TimelineCanvas() {
     const hit = hitAt(current.startX, current.startY);
     const state = useAppStore.getState();
     if (hit?.kind === 'request' || hit?.kind === 'throttle') state.select({ requestId: hit.marker.requestId });
+    else if (hit?.kind === 'queue-wait') state.select({ requestId: hit.wait.requestId });
+    else if (hit?.kind === 'queue-exit') state.select({ requestId: hit.exit.requestId });
+    else if (hit?.kind === 'target-mark') state.select({ requestId: hit.mark.requestId });
     else if (hit?.kind === 'group') state.toggleFunctionCollapsed(hit.row.group.functionName);
     else if (hit?.kind === 'span') {
       const { span, lane } = hit;
@@ -256,6 +269,11 @@ export function TimelineCanvas() {
           x={hover.x}
           y={hover.y}
           containerWidth={size.current.width}
+          maxAttempts={
+            hover.hit.kind === 'span' && hover.hit.span.attempt !== undefined
+              ? selectMaxAttempts(useAppStore.getState(), hover.hit.lane.functionName)
+              : undefined
+          }
         />
       )}
     </div>

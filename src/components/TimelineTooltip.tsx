@@ -1,5 +1,6 @@
 import { formatDuration, formatPlayhead, shortRequestId } from '../timeline/format';
 import type { Hit } from '../timeline/hit-test';
+import { targetLabel } from '../timeline/draw-async';
 import type { Span, ThrottleMarker } from '../timeline/spans';
 
 interface TimelineTooltipProps {
@@ -10,11 +11,13 @@ interface TimelineTooltipProps {
   readonly y: number;
   /** Width of the timeline, to keep the tooltip inside it. */
   readonly containerWidth: number;
+  /** The most attempts an asynchronous event of the hovered function gets, for "attempt 2 of 3". */
+  readonly maxAttempts?: number;
 }
 
 /** The box that describes the span, marker or row under the pointer. */
-export function TimelineTooltip({ hit, playheadMs, x, y, containerWidth }: TimelineTooltipProps) {
-  const lines = linesFor(hit, playheadMs);
+export function TimelineTooltip({ hit, playheadMs, x, y, containerWidth, maxAttempts }: TimelineTooltipProps) {
+  const lines = linesFor(hit, playheadMs, maxAttempts);
   const [title, ...rest] = lines;
   const width = 250;
   const left = Math.min(x + 14, containerWidth - width - 4);
@@ -32,14 +35,35 @@ export function TimelineTooltip({ hit, playheadMs, x, y, containerWidth }: Timel
   );
 }
 
-function linesFor(hit: Hit, playheadMs: number): string[] {
+function linesFor(hit: Hit, playheadMs: number, maxAttempts: number | undefined): string[] {
   switch (hit.kind) {
+    case 'queue-wait': {
+      const { wait } = hit;
+      const end = wait.endMs === undefined || wait.endMs > playheadMs ? undefined : wait.endMs;
+      const duration = formatDuration((end ?? playheadMs) - wait.startMs);
+      const why =
+        wait.reason === 'queued'
+          ? 'Waiting in the queue for capacity'
+          : `Waiting for a retry after a ${wait.reason === 'throttle' ? 'throttle (uses no retry attempt)' : 'function error'}`;
+      return [`Queued event ${shortRequestId(wait.requestId)}`, why, `${duration}${end === undefined ? ' so far' : ''}, from ${formatPlayhead(wait.startMs)}`];
+    }
+    case 'queue-exit':
+      return [
+        hit.exit.kind === 'dropped' ? `Dropped: event ${shortRequestId(hit.exit.requestId)}` : `Expired: event ${shortRequestId(hit.exit.requestId)}`,
+        hit.exit.explanation,
+        `At ${formatPlayhead(hit.exit.timeMs)}`,
+      ];
+    case 'target-mark': {
+      const { mark } = hit;
+      const what = mark.kind === 'dlq' ? 'Dead-letter message' : `Destination record (${mark.condition ?? ''})`;
+      return [what, `Event ${shortRequestId(mark.requestId)} of ${mark.functionName}`, targetLabel(hit.lane), `At ${formatPlayhead(mark.timeMs)}`];
+    }
     case 'request':
       return requestLines(hit);
     case 'throttle':
       return throttleLines(hit.marker);
     case 'span':
-      return spanLines(hit.span, hit.lane.ordinal, hit.lane.provisioned, playheadMs);
+      return spanLines(hit.span, hit.lane.ordinal, hit.lane.provisioned, playheadMs, maxAttempts);
     case 'group':
       return [
         hit.row.group.functionName,
@@ -86,7 +110,7 @@ function requestLines(hit: Extract<Hit, { kind: 'request' }>): string[] {
   ];
 }
 
-function spanLines(span: Span, ordinal: number, provisioned: boolean, playheadMs: number): string[] {
+function spanLines(span: Span, ordinal: number, provisioned: boolean, playheadMs: number, maxAttempts: number | undefined): string[] {
   const running = span.endMs === undefined || span.endMs > playheadMs;
   const shownEnd = running ? playheadMs : span.endMs!;
   const duration = `${formatDuration(shownEnd - span.startMs)}${running ? ' so far' : ''}`;
@@ -109,6 +133,7 @@ function spanLines(span: Span, ordinal: number, provisioned: boolean, playheadMs
       return compact([
         `INVOKE: ${outcome}`,
         request,
+        span.attempt !== undefined ? `Event, attempt ${span.attempt}${maxAttempts !== undefined ? ` of ${maxAttempts}` : ''}` : undefined,
         `Duration ${duration}`,
         span.cold ? 'Cold start (after INIT)' : 'Warm start (environment reused)',
         span.spillover ? 'Spillover: every provisioned environment was busy, so it ran on demand' : undefined,

@@ -1,4 +1,5 @@
 /** What every part of the timeline's drawing shares: the input of a frame and the canvas's fixed geometry. */
+import type { EventPath } from './event-path';
 import type { TimelineLayout } from './layout';
 import type { TimeScale } from './scale';
 import type { Span } from './spans';
@@ -20,6 +21,8 @@ export interface DrawInput {
   readonly scrollY: number;
   readonly selectedRequestId: string | undefined;
   readonly selectedEnvId: string | undefined;
+  /** The selected asynchronous event's path, drawn as arrows; undefined for a synchronous request. */
+  readonly selectedPath?: EventPath | undefined;
   readonly hovered: Span | undefined;
   /** Text shown when there are no rows yet. */
   readonly emptyMessage: string;

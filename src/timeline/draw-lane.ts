@@ -156,7 +156,9 @@ function invokeLabels(span: Span, finished: boolean, shownMs: number): string[] 
   const duration = formatDuration(shownMs);
   const status = finished && span.outcome && span.outcome !== 'success' ? ` ${span.outcome}` : '';
   const start = span.cold ? ' · cold' : span.spillover ? ' · spillover' : '';
-  return [`${id} · ${duration}${status}${start}`, `${id}${status}`, duration];
+  if (span.attempt === undefined) return [`${id} · ${duration}${status}${start}`, `${id}${status}`, duration];
+  const attempt = `#${span.attempt}`;
+  return [`${attempt} ${id} · ${duration}${status}${start}`, `${attempt} ${id}${status}`, `${attempt}${status}`, attempt];
 }
 
 /** Draws the first of `labels` that fits inside the span, or none. */

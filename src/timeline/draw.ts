@@ -5,10 +5,11 @@
  * view and before the playhead, are drawn, so a frame costs about the number of visible spans
  * whether a function has ten environments or a thousand.
  */
+import { drawEventPath, drawQueueLane, drawTargetLane } from './draw-async';
 import { AXIS_HEIGHT, LABEL_WIDTH, timeX, type Context, type DrawInput } from './draw-common';
 import { drawAggregateRow, drawHeader, drawRequestMarkers, drawThrottleRow } from './draw-group';
 import { drawLaneContent, drawLaneLabel } from './draw-lane';
-import { laneTop, pinnedRow, visibleLaneRange, type GroupRow } from './layout';
+import { laneTop, pinnedRow, targetTop, visibleLaneRange, type GroupRow } from './layout';
 import { FONT, PALETTE } from './palette';
 
 export { AXIS_HEIGHT, LABEL_WIDTH, type DrawInput } from './draw-common';
@@ -88,17 +89,32 @@ function drawRows(ctx: Context, input: DrawInput): void {
     const lanesTop = AXIS_HEIGHT + row.lanesTop - scrollY;
     if (row.collapsed) drawAggregateRow(ctx, input, row, lanesTop);
     else drawLanes(ctx, input, row);
+    drawAsyncRows(ctx, input, row);
 
     drawHeader(ctx, input, row, headerTop);
     drawRequestMarkers(ctx, input, row.group.requests, headerTop + layout.metrics.headerHeight);
     if (row.throttleCount > 0) drawThrottleRow(ctx, input, row, headerTop + layout.metrics.headerHeight);
   }
+  drawEventPath(ctx, input);
   const pinned = pinnedRow(layout, scrollY);
   if (pinned) {
     drawHeader(ctx, input, pinned, AXIS_HEIGHT);
     drawRequestMarkers(ctx, input, pinned.group.requests, AXIS_HEIGHT + layout.metrics.headerHeight);
   }
   ctx.restore();
+}
+
+/** Draws the queue lane and the DLQ and destination lanes of `row` that lie inside the canvas's height. */
+function drawAsyncRows(ctx: Context, input: DrawInput, row: GroupRow): void {
+  const { layout, height, scrollY } = input;
+  const { queueHeight, targetHeight } = layout.metrics;
+  const visible = (top: number, rowHeight: number) => top + rowHeight > AXIS_HEIGHT && top < height;
+  const queueTop = AXIS_HEIGHT + row.asyncTop - scrollY;
+  if (row.queueShown && visible(queueTop, queueHeight)) drawQueueLane(ctx, input, row, queueTop);
+  for (let index = 0; index < row.targetCount; index++) {
+    const top = AXIS_HEIGHT + targetTop(layout, row, index) - scrollY;
+    if (visible(top, targetHeight)) drawTargetLane(ctx, input, row.group.targets[index]!, top);
+  }
 }
 
 /** Draws the lanes of `row` that lie inside the canvas's height: labels first, then the time area under one clip. */

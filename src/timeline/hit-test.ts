@@ -4,6 +4,8 @@
  * `x` is measured from the left edge of the time area (the label column is at negative `x`)
  * and `y` from the top of the scrolled content, both in CSS pixels.
  */
+import type { QueueExit, QueueWait, TargetLane, TargetMark } from './async-lanes';
+import { firstWaitFrom } from './async-lanes';
 import { firstMarkerAtOrAfter, rowAt, type GroupRow, type TimelineLayout } from './layout';
 import type { TimeScale } from './scale';
 import { clipToPlayhead, firstSpanEndingAfter, spanAt, type Lane, type RequestMarker, type Span, type SpanKind, type ThrottleMarker } from './spans';
@@ -14,6 +16,12 @@ export type Hit =
   | { readonly kind: 'throttle'; readonly marker: ThrottleMarker }
   /** The label of a function's header: a click folds or unfolds its lanes. */
   | { readonly kind: 'group'; readonly row: GroupRow }
+  /** An event's wait in a function's queue lane. */
+  | { readonly kind: 'queue-wait'; readonly row: GroupRow; readonly wait: QueueWait }
+  /** An event dropped or expired, in the queue lane. */
+  | { readonly kind: 'queue-exit'; readonly row: GroupRow; readonly exit: QueueExit }
+  /** A DLQ message or destination record. */
+  | { readonly kind: 'target-mark'; readonly lane: TargetLane; readonly mark: TargetMark }
   /** A collapsed function's aggregate row, with what its lanes were doing at the pointer's time. */
   | { readonly kind: 'aggregate'; readonly row: GroupRow; readonly timeMs: number; readonly busy: number; readonly initializing: number };
 
@@ -53,11 +61,34 @@ export function hitTest(
       const counts = activityAt(row.row.group.lanes, row.row.laneCount, timeMs);
       return { kind: 'aggregate', row: row.row, timeMs, ...counts };
     }
+    case 'queue':
+      return queueHit(row.row, timeMs, toleranceMs, playheadMs);
+    case 'target': {
+      const mark = nearestMarker(row.target.marks, timeMs, toleranceMs, playheadMs);
+      return mark ? { kind: 'target-mark', lane: row.target, mark } : undefined;
+    }
     case 'lane': {
       const span = nearestSpan(row.lane.spans, timeMs, toleranceMs, playheadMs);
       return span ? { kind: 'span', lane: row.lane, span } : undefined;
     }
   }
+}
+
+/** A drop or expiry near the pointer first, else the wait under it (the shortest, which is the hardest to hit). */
+function queueHit(row: GroupRow, timeMs: number, toleranceMs: number, playheadMs: number): Hit | undefined {
+  const queue = row.group.queue;
+  if (!queue) return undefined;
+  const exit = nearestMarker(queue.exits, timeMs, toleranceMs, playheadMs);
+  if (exit) return { kind: 'queue-exit', row, exit };
+  let best: QueueWait | undefined;
+  for (let i = firstWaitFrom(queue, timeMs - toleranceMs); i < queue.waits.length; i++) {
+    const wait = queue.waits[i]!;
+    if (wait.startMs > timeMs + toleranceMs || wait.startMs > playheadMs) break;
+    const end = Math.min(wait.endMs ?? playheadMs, playheadMs);
+    if (end < timeMs - toleranceMs) continue;
+    if (!best || end - wait.startMs < (best.endMs ?? playheadMs) - best.startMs) best = wait;
+  }
+  return best ? { kind: 'queue-wait', row, wait: best } : undefined;
 }
 
 function nearestSpan(spans: readonly Span[], timeMs: number, toleranceMs: number, playheadMs: number): Span | undefined {

@@ -1,10 +1,12 @@
 /**
  * The vertical layout of the timeline: per function a header row, a throttle row once the
- * function has throttled requests, then a row per environment, or one aggregate row when the
- * function is collapsed. Rows appear as the playhead reaches them. Lanes get shorter as their
+ * function has throttled requests, a queue lane once an asynchronous event arrived, a lane per
+ * DLQ or destination it sent something to, then a row per environment, or one aggregate row
+ * when the function is collapsed. Rows appear as the playhead reaches them. Lanes get shorter as their
  * number grows, so a thousand environments stay a scrollable list.
  * Coordinates: `y` is measured from the top of the scrolled content, in CSS pixels.
  */
+import type { TargetLane } from './async-lanes';
 import { lanesCreatedBy, type FunctionGroup, type Lane, type TimelineModel } from './spans';
 
 export interface LayoutMetrics {
@@ -14,9 +16,20 @@ export interface LayoutMetrics {
   readonly throttleHeight: number;
   /** Height of the row that stands for a collapsed function's lanes. */
   readonly aggregateHeight: number;
+  /** Height of the asynchronous event queue lane. */
+  readonly queueHeight: number;
+  /** Height of a DLQ or destination lane. */
+  readonly targetHeight: number;
 }
 
-export const DEFAULT_METRICS: LayoutMetrics = { headerHeight: 26, laneHeight: 26, throttleHeight: 18, aggregateHeight: 44 };
+export const DEFAULT_METRICS: LayoutMetrics = {
+  headerHeight: 26,
+  laneHeight: 26,
+  throttleHeight: 18,
+  aggregateHeight: 44,
+  queueHeight: 32,
+  targetHeight: 20,
+};
 
 /**
  * Lane heights by the number of expanded lanes: full rows with labels inside spans for a
@@ -44,6 +57,12 @@ export interface GroupRow {
   readonly throttleCount: number;
   /** Whether the lanes are folded into one aggregate row. */
   readonly collapsed: boolean;
+  /** Whether the queue lane is shown: an asynchronous event arrived by the playhead. */
+  readonly queueShown: boolean;
+  /** DLQ and destination lanes with a message by the playhead: a prefix of `group.targets`. */
+  readonly targetCount: number;
+  /** Top of the queue lane (or of the first target lane when there is none). */
+  readonly asyncTop: number;
   /** Top of the first lane, or of the aggregate row when collapsed. */
   readonly lanesTop: number;
   /** Bottom of the last row of the group. */
@@ -65,28 +84,42 @@ export interface LayoutOptions {
 
 export function computeLayout(model: TimelineModel, playheadMs: number, options: LayoutOptions = {}): TimelineLayout {
   const collapsedNames = options.collapsed ?? [];
-  const shown: { group: FunctionGroup; laneCount: number; throttleCount: number; collapsed: boolean }[] = [];
+  const shown: Omit<GroupRow, 'top' | 'asyncTop' | 'lanesTop' | 'bottom'>[] = [];
   let expandedLanes = 0;
   for (const group of model.groups) {
     const firstRequest = group.requests[0]?.timeMs ?? Number.POSITIVE_INFINITY;
     const firstLane = group.lanes[0]?.createdMs ?? Number.POSITIVE_INFINITY;
-    if (Math.min(firstRequest, firstLane) > playheadMs) continue;
+    const firstQueued = group.queue?.firstMs ?? Number.POSITIVE_INFINITY;
+    if (Math.min(firstRequest, firstLane, firstQueued) > playheadMs) continue;
     const laneCount = lanesCreatedBy(group.lanes, playheadMs);
     const collapsed = collapsedNames.includes(group.functionName);
     if (!collapsed) expandedLanes += laneCount;
-    shown.push({ group, laneCount, throttleCount: countAtOrBefore(group.throttles, playheadMs), collapsed });
+    shown.push({
+      group,
+      laneCount,
+      throttleCount: countAtOrBefore(group.throttles, playheadMs),
+      collapsed,
+      queueShown: firstQueued <= playheadMs,
+      targetCount: targetsBy(group.targets, playheadMs),
+    });
   }
 
   const metrics = options.metrics ?? metricsFor(expandedLanes);
   const rows: GroupRow[] = [];
   let top = 0;
-  for (const { group, laneCount, throttleCount, collapsed } of shown) {
-    const lanesTop = top + metrics.headerHeight + (throttleCount > 0 ? metrics.throttleHeight : 0);
-    const bottom = lanesTop + (collapsed ? metrics.aggregateHeight : laneCount * metrics.laneHeight);
-    rows.push({ group, top, laneCount, throttleCount, collapsed, lanesTop, bottom });
+  for (const entry of shown) {
+    const asyncTop = top + metrics.headerHeight + (entry.throttleCount > 0 ? metrics.throttleHeight : 0);
+    const lanesTop = asyncTop + (entry.queueShown ? metrics.queueHeight : 0) + entry.targetCount * metrics.targetHeight;
+    const bottom = lanesTop + (entry.collapsed ? metrics.aggregateHeight : entry.laneCount * metrics.laneHeight);
+    rows.push({ ...entry, top, asyncTop, lanesTop, bottom });
     top = bottom;
   }
   return { rows, height: top, metrics };
+}
+
+/** Top of DLQ or destination lane `index` of a group row. */
+export function targetTop(layout: TimelineLayout, row: GroupRow, index: number): number {
+  return row.asyncTop + (row.queueShown ? layout.metrics.queueHeight : 0) + index * layout.metrics.targetHeight;
 }
 
 /** Top of lane `index` of a group row. */
@@ -135,6 +168,8 @@ export type RowHit =
   | { readonly kind: 'header'; readonly row: GroupRow }
   | { readonly kind: 'throttles'; readonly row: GroupRow }
   | { readonly kind: 'aggregate'; readonly row: GroupRow }
+  | { readonly kind: 'queue'; readonly row: GroupRow }
+  | { readonly kind: 'target'; readonly row: GroupRow; readonly target: TargetLane }
   | { readonly kind: 'lane'; readonly row: GroupRow; readonly lane: Lane };
 
 /** Finds the row under content height `y`, if any. */
@@ -143,7 +178,13 @@ export function rowAt(layout: TimelineLayout, y: number): RowHit | undefined {
   const row = groupRowAt(layout.rows, y);
   if (!row) return undefined;
   if (y < row.top + headerHeight) return { kind: 'header', row };
-  if (y < row.lanesTop) return { kind: 'throttles', row };
+  if (y < row.asyncTop) return { kind: 'throttles', row };
+  if (y < row.lanesTop) {
+    if (row.queueShown && y < row.asyncTop + layout.metrics.queueHeight) return { kind: 'queue', row };
+    const index = Math.floor((y - targetTop(layout, row, 0)) / layout.metrics.targetHeight);
+    const target = row.group.targets[index];
+    return target && index < row.targetCount ? { kind: 'target', row, target } : undefined;
+  }
   if (row.collapsed) return { kind: 'aggregate', row };
   const index = Math.floor((y - row.lanesTop) / laneHeight);
   const lane = row.group.lanes[index];
@@ -161,6 +202,13 @@ function groupRowAt(rows: readonly GroupRow[], y: number): GroupRow | undefined 
   }
   const row = rows[low];
   return row && y >= row.top ? row : undefined;
+}
+
+/** Number of target lanes (in order of their first message) with a message at or before `timeMs`. */
+function targetsBy(targets: readonly TargetLane[], timeMs: number): number {
+  let count = 0;
+  while (count < targets.length && targets[count]!.firstMs <= timeMs) count++;
+  return count;
 }
 
 /** Number of markers (sorted by time) at or before `timeMs`. */

@@ -44,6 +44,16 @@ export const PALETTE = {
   /** The stripe on invocations that spilled over to on-demand environments. */
   spillover: '#b45309',
   aggregateRow: '#f8fafc',
+  /** Asynchronous invocation: the queue lane, an event's wait in it, and the queue's depth. */
+  queueRow: '#fffbeb',
+  queueWait: '#b7791f',
+  queueDepth: 'rgba(217, 119, 6, 0.22)',
+  /** DLQ and destination lanes, and a DLQ message. */
+  targetRow: '#fafaf9',
+  dlq: '#92400e',
+  /** An event dropped or expired without a target to keep it. */
+  dropped: '#b91c1c',
+  arrowLabelBackground: '#eff6ff',
   scrollThumb: '#94a3b8',
 } as const;
 

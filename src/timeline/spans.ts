@@ -6,6 +6,7 @@
  */
 import type { InvokeOutcome } from '../engine/execution';
 import type { Invoker, ThrottleReason, TraceEvent } from '../engine/trace';
+import { AsyncLanes, type AsyncHost, type AsyncRequest, type MutableQueueLane, type QueueLane, type TargetLane } from './async-lanes';
 
 export type SpanKind =
   /** Placing the environment before INIT (a client waits for it; Init Duration leaves it out). */
@@ -36,6 +37,8 @@ export interface Span {
    * concurrency (every provisioned environment was busy).
    */
   readonly spillover?: boolean;
+  /** The attempt's number (from 1) when an INVOKE span runs an asynchronous event. */
+  readonly attempt?: number;
 }
 
 type MutableSpan = { -readonly [K in keyof Span]: Span[K] };
@@ -76,6 +79,10 @@ export interface FunctionGroup {
   readonly requests: readonly RequestMarker[];
   /** Requests Lambda rejected for lack of concurrency, in time order. */
   readonly throttles: readonly ThrottleMarker[];
+  /** The asynchronous event queue, once an event arrived. */
+  readonly queue: QueueLane | undefined;
+  /** The DLQs and destinations this function sent something to, in order of the first message. */
+  readonly targets: readonly TargetLane[];
 }
 
 export interface RequestMarker {
@@ -111,11 +118,12 @@ interface MutableLane {
   end: LaneEnd | undefined;
 }
 
-interface MutableGroup {
+interface MutableGroup extends AsyncHost {
   functionName: string;
   lanes: MutableLane[];
   requests: RequestMarker[];
   throttles: ThrottleMarker[];
+  queue: MutableQueueLane | undefined;
 }
 
 /** Span kinds during which the environment is working for a request. */
@@ -126,6 +134,8 @@ export class TimelineModel {
   private readonly groupsByName = new Map<string, MutableGroup>();
   private readonly lanesById = new Map<string, MutableLane>();
   private readonly spansByRequest = new Map<string, MutableSpan[]>();
+  private readonly asyncLanes = new AsyncLanes();
+  private readonly groupOf = (functionName: string): MutableGroup => this.group(functionName);
   private consumed = 0;
   private source: readonly TraceEvent[] | undefined;
   private firstEvent: TraceEvent | undefined;
@@ -173,6 +183,11 @@ export class TimelineModel {
     return this.spansByRequest.get(requestId) ?? [];
   }
 
+  /** The queue waits, retries, target messages and chain links of an asynchronous event. */
+  asyncRequest(requestId: string): AsyncRequest | undefined {
+    return this.asyncLanes.request(requestId);
+  }
+
   /** Whether some environment is being placed, initialised or invoked at `timeMs`. */
   isBusyAt(timeMs: number): boolean {
     for (const group of this.groupList) {
@@ -205,6 +220,7 @@ export class TimelineModel {
     this.groupsByName.clear();
     this.lanesById.clear();
     this.spansByRequest.clear();
+    this.asyncLanes.clear();
     this.consumed = 0;
     this.firstEvent = undefined;
     this.changeCount++;
@@ -213,7 +229,7 @@ export class TimelineModel {
   private group(functionName: string): MutableGroup {
     let group = this.groupsByName.get(functionName);
     if (!group) {
-      group = { functionName, lanes: [], requests: [], throttles: [] };
+      group = { functionName, lanes: [], requests: [], throttles: [], queue: undefined, targets: [] };
       this.groupsByName.set(functionName, group);
       this.groupList.push(group);
     }
@@ -275,6 +291,7 @@ export class TimelineModel {
           requestId: event.requestId,
           cold: event.cold,
           ...(event.spillover ? { spillover: true } : {}),
+          ...(event.invocationType === 'Event' && event.attempt !== undefined ? { attempt: event.attempt } : {}),
         });
         return;
       }
@@ -298,6 +315,9 @@ export class TimelineModel {
         lane.end = { timeMs: event.time, idleMs: event.idleMs, reason: event.reason ?? 'idle' };
         return;
       }
+      default:
+        this.asyncLanes.apply(event, this.groupOf);
+        return;
     }
   }
 
