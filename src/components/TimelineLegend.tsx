@@ -47,6 +47,20 @@ export function TimelineLegend() {
         />
         Spillover (on demand beyond provisioned)
       </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-1 w-4" style={{ backgroundColor: PALETTE.queueWait }} />
+        Event waiting in the async queue
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-2.5 w-1.5" style={{ backgroundColor: PALETTE.dlq }} />
+        DLQ message
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden style={{ color: PALETTE.dropped }}>
+          ✕
+        </span>
+        Event dropped or expired
+      </li>
     </ul>
   );
 }

@@ -208,7 +208,8 @@ export function drawEventPath(ctx: Context, input: DrawInput): void {
     const fromY = placeY(input, edge.from.place);
     const toY = placeY(input, edge.to.place);
     if (fromY === undefined || toY === undefined) continue;
-    drawArrow(ctx, input, timeX(input, leaveMs(edge.from, input.playheadMs)), fromY, timeX(input, edge.to.startMs), toY, edge.label);
+    const labels = edge.shortLabel ? [edge.label, edge.shortLabel] : [edge.label];
+    drawArrow(ctx, input, timeX(input, leaveMs(edge.from, input.playheadMs)), fromY, timeX(input, edge.to.startMs), toY, labels);
   }
   ctx.restore();
 }
@@ -217,7 +218,7 @@ function leaveMs(point: PathPoint, playheadMs: number): number {
   return Math.min(point.endMs, playheadMs);
 }
 
-function drawArrow(ctx: Context, input: DrawInput, x1: number, y1: number, x2: number, y2: number, label: string): void {
+function drawArrow(ctx: Context, input: DrawInput, x1: number, y1: number, x2: number, y2: number, labels: readonly string[]): void {
   // Off-canvas coordinates stay near the canvas so that deep zoom keeps its precision.
   const clampX = (x: number) => Math.min(Math.max(x, LABEL_WIDTH - 2000), input.width + 2000);
   x1 = clampX(x1);
@@ -245,12 +246,13 @@ function drawArrow(ctx: Context, input: DrawInput, x1: number, y1: number, x2: n
   ctx.fill();
   ctx.lineWidth = 1;
 
-  if (!label) return;
-  const textWidth = ctx.measureText(label).width;
-  // The curve's midpoint; the label sits there when the arrow is long enough to carry it.
+  // The curve's midpoint carries the longest label that fits along a same-row arrow.
   const midX = (x1 + 2 * controlX + x2) / 4;
   const midY = (y1 + 2 * controlY + y2) / 4;
-  if (Math.abs(x2 - x1) < textWidth * 0.5 && Math.abs(y2 - y1) < 30) return;
+  const room = sameRow ? Math.abs(x2 - x1) - 8 : Number.POSITIVE_INFINITY;
+  const label = labels.find((candidate) => candidate !== '' && ctx.measureText(candidate).width <= room);
+  if (label === undefined) return;
+  const textWidth = ctx.measureText(label).width;
   const left = Math.min(Math.max(midX - textWidth / 2, LABEL_WIDTH + 4), input.width - textWidth - 8);
   ctx.fillStyle = PALETTE.arrowLabelBackground;
   ctx.fillRect(left - 4, midY - 8, textWidth + 8, 16);

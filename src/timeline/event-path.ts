@@ -26,8 +26,10 @@ export interface PathPoint {
 export interface PathEdge {
   readonly from: PathPoint;
   readonly to: PathPoint;
-  /** Wait and reason, e.g. `1 min · function error`; empty when there is nothing to say. */
+  /** Reason and wait, e.g. `function error · retry after 1 min`; empty when there is nothing to say. */
   readonly label: string;
+  /** A shorter form of `label` for short arrows, e.g. `error · 1 min`. */
+  readonly shortLabel?: string;
 }
 
 export interface EventPath {
@@ -89,21 +91,23 @@ function ownPath(model: TimelineModel, request: AsyncRequest): { points: PathPoi
   for (let i = 1; i < points.length; i++) {
     const from = points[i - 1]!;
     const to = points[i]!;
-    edges.push({ from, to, label: edgeLabel(request, from, to) });
+    edges.push({ from, to, ...edgeLabels(request, from, to) });
   }
   return { points, edges };
 }
 
-/** The label of the arrow from `from` to `to`: the retry Lambda scheduled where `from` ends, or how the event left the queue. */
-function edgeLabel(request: AsyncRequest, from: PathPoint, to: PathPoint): string {
+/** The labels of the arrow from `from` to `to`: the retry Lambda scheduled where `from` ends, or how the event left the queue. */
+function edgeLabels(request: AsyncRequest, from: PathPoint, to: PathPoint): { label: string; shortLabel?: string } {
   const exit = request.exit;
   if (exit && to.place.kind === 'queue' && to.startMs === exit.timeMs && to.startMs > from.startMs) {
-    return exit.kind === 'dropped' ? 'dropped' : 'expired';
+    return { label: exit.kind === 'dropped' ? 'dropped' : 'expired' };
   }
   const retry = request.retries.find((candidate) => candidate.timeMs === from.endMs);
-  if (!retry) return '';
+  if (!retry) return { label: '' };
   const wait = formatDuration(to.startMs - from.endMs);
-  return retry.reason === 'throttle' ? `throttled · retry after ${wait}` : `function error · retry after ${wait}`;
+  return retry.reason === 'throttle'
+    ? { label: `throttled · retry after ${wait}`, shortLabel: `throttled · ${wait}` }
+    : { label: `function error · retry after ${wait}`, shortLabel: `error · ${wait}` };
 }
 
 function queuedPoint(request: AsyncRequest): PathPoint {
