@@ -192,6 +192,33 @@ describe('createPlaygroundSession', () => {
     expect(session.snapshot().now).toBeGreaterThan(before);
   });
 
+  it('submits a large scenario in time slices', async () => {
+    let clock = 0;
+    const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor({}), now: () => clock++ });
+    session.load(throttledScenario(10_000));
+    // Nothing is submitted yet, but the first request is already the next event.
+    expect(session.snapshot().nextEventTime).toBe(0);
+    expect(session.snapshot().trace).toEqual([]);
+
+    const drive = session.advanceTo(1_000_000);
+    expect(session.snapshot().trace).toEqual([]);
+    await drive;
+    const trace = session.snapshot().trace;
+    expect(trace.filter((event) => event.type === 'throttled')).toHaveLength(10_000);
+    const arrivals = trace.filter((event) => event.type === 'request-received').map((event) => event.time);
+    expect(arrivals).toEqual([...arrivals].sort((a, b) => a - b));
+  });
+
+  it('submits queued requests before a person\'s request', async () => {
+    const session = sessionWith();
+    session.load(scenario(Array.from({ length: 5000 }, (_, i) => ({ at: i, function: FN, type: 'sync' as const, count: 1, event: { i } }))));
+    session.submit(FN, { late: true }, 0);
+    await session.advanceTo(6000);
+    const received = session.snapshot().trace.filter((event) => event.type === 'request-received');
+    expect(received).toHaveLength(5001);
+    expect(received[0]!.event).toEqual({ i: 0 });
+  });
+
   it('copies the trace only when a snapshot is read', async () => {
     const session = sessionWith();
     session.load(scenario([{ at: 0, function: FN, type: 'sync', count: 1, event: {} }]));

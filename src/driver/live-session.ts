@@ -3,6 +3,7 @@
  * run by an executor (the worker pool in the browser, a scripted executor in tests).
  */
 import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
+import type { RequestInput } from '../engine/model';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
@@ -30,6 +31,14 @@ export interface SessionOptions {
 const AFTER_PROCESSED_MS = 0.001;
 
 const DEFAULT_SOURCE = 'console';
+
+/**
+ * Requests that `load` and `submitTraffic` submit at once; a larger batch (a load pattern of
+ * 100,000 requests takes a few hundred ms to submit) goes in time slices before the next step.
+ */
+const SUBMIT_AT_ONCE = 2000;
+/** Requests submitted between two looks at the time slice's clock. */
+const SUBMIT_CHUNK = 256;
 
 interface QueuedRequest {
   readonly functionName: string;
@@ -59,6 +68,16 @@ interface Run {
   scannedEvents: number;
   /** Resumes a drive that yielded at the end of a time slice; `advanceTo` calls it. */
   wake: (() => void) | undefined;
+  /**
+   * Requests not yet submitted to the simulation, in the order they must be submitted (which
+   * decides the order of requests at equal times). Every one is submitted before the next step,
+   * and before any other request, so the run is the same as if all had been submitted at once.
+   */
+  readonly pending: RequestInput[];
+  /** Index of the first request of `pending` not yet submitted. */
+  pendingIndex: number;
+  /** Earliest arrival among the requests queued since `pending` was last empty, in ms. */
+  pendingEarliestMs: number;
 }
 
 export function createPlaygroundSession(options: SessionOptions): PlaygroundSession {
@@ -101,8 +120,7 @@ class LiveSession implements PlaygroundSession {
     this.loadError = undefined;
     try {
       const sim = new Simulation(scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
-      for (const request of toSyncRequests(scenario)) sim.submit(request);
-      this.run = {
+      const run: Run = {
         sim,
         executor: this.options.createExecutor(),
         processedMs: 0,
@@ -116,7 +134,12 @@ class LiveSession implements PlaygroundSession {
         sequentialInFlight: undefined,
         scannedEvents: 0,
         wake: undefined,
+        pending: [],
+        pendingIndex: 0,
+        pendingEarliestMs: Number.POSITIVE_INFINITY,
       };
+      this.queueRequests(run, toSyncRequests(scenario));
+      this.run = run;
     } catch (error) {
       this.loadError = `The run could not start: ${messageOf(error)}`;
     }
@@ -127,6 +150,7 @@ class LiveSession implements PlaygroundSession {
     const run = this.activeRun();
     if (!run) return;
     const time = this.sendTime(run, at);
+    this.submitPending(run);
     run.sim.submit({ at: time, functionName, event, source });
     this.record(run, { at: time, functionName, event, source, count: 1 });
     this.changed();
@@ -141,7 +165,7 @@ class LiveSession implements PlaygroundSession {
         ? { ...entry, at: entry.at + shift, spikeAt: entry.spikeAt + shift }
         : { ...entry, at: entry.at + shift };
     const requests = expandTrafficEntry(started);
-    for (const request of requests) run.sim.submit(request);
+    this.queueRequests(run, requests);
     run.sent.push(
       isServiceEntry(started)
         ? { at: started.at, functionName: '', event: undefined, source: DEFAULT_SOURCE, count: requests.length, entry: started }
@@ -221,6 +245,22 @@ class LiveSession implements PlaygroundSession {
     const { sim } = run;
     const slice = new TimeSlice(undefined, this.options.now);
     for (;;) {
+      if (run.pendingIndex < run.pending.length) {
+        let drained: boolean;
+        try {
+          drained = this.submitPending(run, slice);
+        } catch (error) {
+          run.error = `The run could not start: ${messageOf(error)}`;
+          this.changed();
+          return;
+        }
+        if (!drained) {
+          await slice.yield(new Promise<void>((resolve) => (run.wake = resolve)));
+          run.wake = undefined;
+          if (this.run !== run) return;
+          continue;
+        }
+      }
       const next = sim.nextEventTime();
       if (next === undefined || next > run.targetMs) {
         run.processedMs = Math.max(run.processedMs, run.targetMs);
@@ -264,12 +304,40 @@ class LiveSession implements PlaygroundSession {
     this.notifySoon();
   }
 
+  /** Queues `requests` for submission, and submits a small batch at once. */
+  private queueRequests(run: Run, requests: readonly RequestInput[]): void {
+    for (const request of requests) {
+      run.pending.push(request);
+      if (request.at < run.pendingEarliestMs) run.pendingEarliestMs = request.at;
+    }
+    if (run.pending.length - run.pendingIndex <= SUBMIT_AT_ONCE) this.submitPending(run);
+  }
+
+  /**
+   * Submits the queued requests in order, all of them, or with `slice` until it is spent.
+   * Returns whether none is left.
+   */
+  private submitPending(run: Run, slice?: TimeSlice): boolean {
+    const { pending } = run;
+    while (run.pendingIndex < pending.length) {
+      const stop = Math.min(pending.length, run.pendingIndex + SUBMIT_CHUNK);
+      for (let i = run.pendingIndex; i < stop; i++) run.sim.submit(pending[i]!);
+      run.pendingIndex = stop;
+      if (slice?.spent && run.pendingIndex < pending.length) return false;
+    }
+    pending.length = 0;
+    run.pendingIndex = 0;
+    run.pendingEarliestMs = Number.POSITIVE_INFINITY;
+    return true;
+  }
+
   /** Sends the next queued sequential request when no earlier one is waiting for its response. */
   private dispatchSequential(run: Run): void {
     if (run.sequentialInFlight !== undefined) return;
     const request = run.sequentialQueue.shift();
     if (!request) return;
     const time = this.sendTime(run, request.notBefore);
+    this.submitPending(run);
     run.sequentialInFlight = run.sim.submit({
       at: time,
       functionName: request.functionName,
@@ -381,7 +449,7 @@ class LiveSession implements PlaygroundSession {
       },
       version: this.version,
       now: run.processedMs,
-      nextEventTime: run.sim.nextEventTime(),
+      nextEventTime: nextEventTimeOf(run),
       executing: run.executing,
       error: run.error,
       loaded: true,
@@ -398,6 +466,13 @@ class LiveSession implements PlaygroundSession {
     }
     return this.traceCopy;
   }
+}
+
+/** The time of the run's next event, counting the requests not yet submitted. */
+function nextEventTimeOf(run: Run): number | undefined {
+  const scheduled = run.sim.nextEventTime();
+  if (run.pendingIndex >= run.pending.length) return scheduled;
+  return Math.min(scheduled ?? Number.POSITIVE_INFINITY, run.pendingEarliestMs);
 }
 
 function execute(executor: Executor, execution: ExecutionRequest): Promise<ExecutionResult> {
