@@ -33,8 +33,8 @@ const AFTER_PROCESSED_MS = 0.001;
 const DEFAULT_SOURCE = 'console';
 
 /**
- * Requests that `load` and `submitTraffic` submit at once; a larger batch (a load pattern of
- * 100,000 requests takes a few hundred ms to submit) goes in time slices before the next step.
+ * Requests that `load` and `submitTraffic` submit at once. A larger batch goes in time slices
+ * before the next step, because a load pattern of 100,000 requests takes a few hundred ms to submit.
  */
 const SUBMIT_AT_ONCE = 2000;
 /** Requests submitted between two looks at the time slice's clock. */
@@ -468,7 +468,7 @@ class LiveSession implements PlaygroundSession {
   }
 }
 
-/** The time of the run's next event, counting the requests not yet submitted. */
+/** Returns the time of the run's next event, counting the requests not yet submitted. */
 function nextEventTimeOf(run: Run): number | undefined {
   const scheduled = run.sim.nextEventTime();
   if (run.pendingIndex >= run.pending.length) return scheduled;
