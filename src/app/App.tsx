@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { AccountSettings } from '../components/AccountSettings';
 import { AsyncSettings } from '../components/AsyncSettings';
 import { CodeEditor } from '../components/CodeEditor';
@@ -13,8 +13,10 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TabbedPanel } from '../components/TabbedPanel';
 import { TestEventPanel } from '../components/TestEventPanel';
 import { TriggersPanel } from '../components/TriggersPanel';
+import { parseFiniteNumber, useStoredState } from '../components/use-stored-state';
 import { useAppStore } from '../store';
 import { selectAccountErrors } from '../store/workspace-slice';
+import { clampEditorHeight, EditorResizeHandle } from './EditorResizeHandle';
 import { ResultsArea } from './ResultsArea';
 import { TimelineArea } from './TimelineArea';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
@@ -22,18 +24,31 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 type TrafficTab = 'event' | 'triggers' | 'async' | 'resources' | 'load' | 'account';
 
 /**
- * The page: the functions (tabs, settings, code) on the left; the test event, the load
- * generator and the account settings on the right; the timeline with its concurrency chart
- * below, beside the inspector and the metrics.
+ * The editor row's default height: 37% of the window, so at 1440×900 the timeline, its legend
+ * and the concurrency chart fit below it, and at 1280×800 the timeline still shows nine lanes.
+ */
+const DEFAULT_EDITOR_ROW = 'clamp(15rem, 37vh, 34rem)';
+const EDITOR_HEIGHT_STORAGE_KEY = 'lambda-playground:editor-height';
+const parseEditorHeight = (value: unknown) => (value === null ? null : parseFiniteNumber(value));
+
+/**
+ * The page. The functions (tabs, settings, code) sit on the left, and the test event, the load
+ * generator and the account settings on the right. Below them, the timeline with its
+ * concurrency chart sits beside the inspector and the metrics. A handle between the two rows resizes them.
+ * The timeline row fills the rest of the window but never shrinks below what its lanes need:
+ * on a short window the page scrolls instead.
  */
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [trafficTab, setTrafficTab] = useState<TrafficTab>('event');
   const accountInvalid = Object.keys(useAppStore(selectAccountErrors)).length > 0;
+  const [storedEditorPx, setStoredEditorPx] = useStoredState<number | null>(EDITOR_HEIGHT_STORAGE_KEY, null, parseEditorHeight);
+  const editorPx = storedEditorPx === null ? undefined : clampEditorHeight(storedEditorPx);
+  const editorCell = useRef<HTMLDivElement>(null);
   useKeyboardShortcuts({ toggleHelp: () => setHelpOpen((open) => !open), closeHelp: () => setHelpOpen(false) });
 
   return (
-    <div className="flex h-full min-h-[720px] min-w-[1024px] flex-col">
+    <div className="flex min-h-full min-w-[1024px] flex-col">
       <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
         <div className="flex items-baseline gap-3">
           <h1 className="text-base font-semibold tracking-tight text-slate-900">
@@ -49,8 +64,11 @@ export function App() {
         </div>
       </header>
       <SandboxErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] grid-rows-[minmax(0,1fr)_minmax(0,1.15fr)] gap-3 p-3">
-        <div className="flex min-h-0 flex-col">
+      <main
+        className="grid flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] gap-x-3 p-3"
+        style={{ gridTemplateRows: `${editorPx === undefined ? DEFAULT_EDITOR_ROW : `${editorPx}px`} 0.75rem 1fr` }}
+      >
+        <div ref={editorCell} className="flex min-h-0 flex-col">
           <FunctionTabs />
           <section aria-label="Function settings" className="shrink-0 rounded-t-lg rounded-tl-none border border-slate-200 bg-white">
             <FunctionSettings />
@@ -87,10 +105,17 @@ export function App() {
             ]}
           />
         </div>
-        <div className="min-h-0 min-w-0">
+        <EditorResizeHandle
+          heightPx={editorPx}
+          measure={() => editorCell.current?.getBoundingClientRect().height ?? 0}
+          onResize={(heightPx) => setStoredEditorPx(heightPx ?? null)}
+        />
+        {/* Its content sets the row's minimum height: the lanes' minimum, the legend and the chart. */}
+        <div className="min-w-0">
           <TimelineArea />
         </div>
-        <div className="min-h-0">
+        {/* Size containment keeps a long invocation list from making the row taller. */}
+        <div className="min-h-0 [contain:size]">
           <ResultsArea />
         </div>
       </main>

@@ -5,7 +5,7 @@ import { Timeline } from '../components/Timeline';
 export function TimelineArea() {
   return (
     <section aria-label="Timeline" className="flex h-full min-h-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
-      <div className="min-h-0 flex-1">
+      <div className="flex-1">
         <Timeline />
       </div>
       <ConcurrencyChart />

@@ -4,6 +4,7 @@ import { chartData, ConcurrencyTracker, type ChartData } from '../store/concurre
 import { selectPlayheadMs, selectView } from '../store/run-slice';
 import { selectTrace } from '../store/run-view';
 import { ACCOUNT_COLOR, LIMIT_COLORS, functionColor } from './chart/chart-colors';
+import { parseBoolean, useStoredState } from './use-stored-state';
 import { useThrottledDerivation } from './use-throttled-derivation';
 
 // uPlot is about 20 KB gzipped: it loads after the first render, with the chart.
@@ -11,7 +12,9 @@ const UPlotConcurrencyChart = lazy(() => import('./chart/UPlotConcurrencyChart')
 
 /** Width of the timeline's label column, so the plot lines up with the timeline's time axis. */
 const LABEL_WIDTH_PX = 132;
-const CHART_HEIGHT_PX = 80;
+/** Short enough to leave the timeline its lanes at 1280×800; the limits still read as separate lines. */
+const CHART_HEIGHT_PX = 56;
+const OPEN_STORAGE_KEY = 'lambda-playground:concurrency-chart-open';
 /** Bucket width in pixels: each bucket shows the maximum within it. */
 const BUCKET_PX = 2;
 
@@ -34,10 +37,11 @@ const refreshInterval = (state: AppState) => Math.min(1000, Math.max(100, select
 
 /**
  * Busy environments over the timeline's visible range, per function and for the account, with
- * the limits drawn as lines; it follows the playhead. It can be folded away.
+ * the limits drawn as lines; it follows the playhead. It can be folded away, and the page
+ * remembers that across reloads.
  */
 export function ConcurrencyChart() {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useStoredState(OPEN_STORAGE_KEY, true, parseBoolean);
 
   return (
     <section aria-label="Concurrency" className="shrink-0 rounded-md border border-slate-200" data-testid="concurrency-chart">

@@ -31,7 +31,7 @@ export function FunctionSettings() {
 
   return (
     <div className="px-3 py-2">
-      <div className="grid grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,0.85fr)_minmax(0,0.8fr)_minmax(0,0.7fr)_minmax(0,0.8fr)_minmax(0,0.85fr)] gap-2">
+      <div className="grid grid-cols-[minmax(0,1.3fr)_minmax(7.5rem,1fr)_minmax(5.5rem,0.85fr)_minmax(0,0.8fr)_minmax(0,0.7fr)_minmax(0,0.8fr)_minmax(0,0.85fr)] gap-2">
         <FunctionField field="name" label="Function name" />
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={runtimeId} className="text-xs font-medium text-slate-600">

@@ -28,7 +28,8 @@ export function Timeline() {
       onKeyDown={onKeyDown}
     >
       <PlaybackControls />
-      <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200">
+      {/* Room for about nine lanes; on a shorter window the page scrolls rather than squeeze them. */}
+      <div className="min-h-[300px] flex-1 overflow-hidden rounded-md border border-slate-200">
         <TimelineCanvas />
       </div>
       <TimelineLegend />

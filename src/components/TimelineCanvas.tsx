@@ -255,7 +255,7 @@ export function TimelineCanvas() {
         ref={canvasRef}
         role="img"
         aria-label="Timeline of execution environments: INIT, INVOKE and frozen time per environment"
-        className="block touch-none select-none"
+        className="absolute top-0 left-0 block touch-none select-none"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
