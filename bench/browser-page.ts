@@ -60,14 +60,14 @@ export async function openAppInChromium(executablePath: string, args: readonly s
   const outDir = mkdtempSync(join(tmpdir(), 'lambda-playground-bench-'));
   // BENCH_NO_MINIFY=1 keeps function names readable in a CPU profile of the page.
   const minify = process.env.BENCH_NO_MINIFY ? ['--minify', 'false'] : [];
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', ...minify], {
+  // Vite rejects a second build or preview of one project without --bypass-lock; these use their own folder.
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', '--bypass-lock', ...minify], {
     cwd: ROOT,
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error(`vite build failed with status ${build.status}.`);
 
   const port = await freePort();
-  // Vite rejects a second preview of one project without --bypass-lock, and this one serves its own folder.
   const previewArgs = ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--outDir', outDir, '--bypass-lock'];
   const preview = spawn('npx', previewArgs, {
     cwd: ROOT,
