@@ -65,7 +65,10 @@ export async function openAppInChromium(executablePath: string, args: readonly s
     cwd: ROOT,
     stdio: 'inherit',
   });
-  if (build.status !== 0) throw new Error(`vite build failed with status ${build.status}.`);
+  if (build.status !== 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(`vite build failed with status ${build.status}.`);
+  }
 
   const port = await freePort();
   const previewArgs = ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--outDir', outDir, '--bypass-lock'];
