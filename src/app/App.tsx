@@ -24,10 +24,11 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 type TrafficTab = 'event' | 'triggers' | 'async' | 'resources' | 'load' | 'account';
 
 /**
- * The editor row's default height: 37% of the window, so at 1440×900 the timeline, its legend
- * and the concurrency chart fit below it, and at 1280×800 the timeline still shows nine lanes.
+ * The editor row's default height: 37% of the window, and at least the 21rem in which the
+ * editor shows ten lines of code. At 1440×900 the timeline, its legend and the concurrency
+ * chart fit below it; at 1280×800 the timeline shows nine lanes and the page scrolls to the chart.
  */
-const DEFAULT_EDITOR_ROW = 'clamp(15rem, 37vh, 34rem)';
+const DEFAULT_EDITOR_ROW = 'clamp(21rem, 37vh, 34rem)';
 const EDITOR_HEIGHT_STORAGE_KEY = 'lambda-playground:editor-height';
 const parseEditorHeight = (value: unknown) => (value === null ? null : parseFiniteNumber(value));
 
