@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npx vite preview --host 127.0.0.1 --strictPort --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    // Never test a server someone else left on the port: it may serve another build.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
