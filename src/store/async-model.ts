@@ -7,6 +7,7 @@
 import { ASYNC_EVENT_AGE_S, ASYNC_RETRY_ATTEMPTS } from '../engine/async-limits';
 import type { TargetKind } from '../engine/model';
 import { asyncConfigSchema } from '../scenario/async-schema';
+import { isNumberText, notANumberMessage } from './field-messages';
 
 export type AsyncField = 'maximumRetryAttempts' | 'maximumEventAgeSeconds';
 export const ASYNC_FIELDS: readonly AsyncField[] = ['maximumRetryAttempts', 'maximumEventAgeSeconds'];
@@ -70,12 +71,22 @@ export function parseEventAge(text: string): number | string {
   return parts.reduce((total, part) => total + Number(part[1]) * UNIT_SECONDS[part[2]!]!, 0);
 }
 
+const RETRY_FIX = `Enter a whole number from ${ASYNC_RETRY_ATTEMPTS.min} to ${ASYNC_RETRY_ATTEMPTS.max}.`;
+const AGE_FIX = `Enter whole seconds from ${ASYNC_EVENT_AGE_S.min} to ${ASYNC_EVENT_AGE_S.max.toLocaleString('en-US')}, or hours and minutes such as "1h 30min".`;
+
 /** Checks one typed asynchronous setting against the schema's range. */
 export function checkAsyncField(field: AsyncField, text: string): AsyncCheck {
   const trimmed = text.trim();
   let input: unknown;
-  if (field === 'maximumRetryAttempts') input = trimmed === '' ? 'empty' : Number.isNaN(Number(trimmed)) ? trimmed : Number(trimmed);
-  else input = trimmed === '' ? 'empty' : parseEventAge(trimmed);
+  if (field === 'maximumRetryAttempts') {
+    if (trimmed === '') return { ok: false, message: `Maximum retry attempts is empty. ${RETRY_FIX}` };
+    if (!isNumberText(trimmed)) return { ok: false, message: notANumberMessage('Maximum retry attempts', trimmed, RETRY_FIX) };
+    input = Number(trimmed);
+  } else {
+    if (trimmed === '') return { ok: false, message: `Maximum event age is empty. ${AGE_FIX}` };
+    input = isNumberText(trimmed) ? Number(trimmed) : parseEventAge(trimmed);
+    if (typeof input === 'string') return { ok: false, message: notANumberMessage('Maximum event age', trimmed, AGE_FIX) };
+  }
   const parsed = asyncConfigSchema.shape[field].safeParse(input);
   if (parsed.success && parsed.data !== undefined) return { ok: true, value: parsed.data };
   const message = parsed.success ? 'The value is invalid.' : (parsed.error.issues[0]?.message ?? 'The value is invalid.');

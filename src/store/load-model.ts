@@ -6,6 +6,7 @@
 import type { Invoker } from '../engine/trace';
 import { trafficEntrySchema, type TrafficEntry } from '../scenario/schema';
 import { trafficRequestCount } from '../scenario/traffic';
+import { notANumberMessage } from './field-messages';
 
 export type LoadPattern = 'at-once' | 'constant' | 'ramp' | 'spike';
 
@@ -75,41 +76,53 @@ type Check = { readonly ok: true; readonly value: number } | { readonly ok: fals
 
 const formatNumber = (n: number) => n.toLocaleString('en-US');
 
-/** Checks one field's text; the message names the field, the value and the range. */
+/** Checks one field's text; the message names the field, the text as typed and the range. */
 export function checkLoadField(field: LoadField, text: string, pattern: LoadPattern): Check {
   const cleaned = text.trim().replace(/[,_\s]/g, '');
   const value = Number(cleaned);
   const label = LABELS[field];
-  const shown = `"${text.trim()}"`;
   const isNumber = cleaned !== '' && Number.isFinite(value);
+  const rule = loadFieldRule(field, pattern);
+  if (isNumber && rule.accepts(value)) return { ok: true, value };
+  if (cleaned !== '' && !isNumber) return { ok: false, message: notANumberMessage(label, text, rule.fix) };
+  return { ok: false, message: `${label} "${text.trim()}" is invalid. ${rule.fix}` };
+}
+
+interface LoadFieldRule {
+  readonly accepts: (value: number) => boolean;
+  /** What to enter instead, as a sentence. */
+  readonly fix: string;
+}
+
+function loadFieldRule(field: LoadField, pattern: LoadPattern): LoadFieldRule {
   switch (field) {
     case 'count':
-      return isNumber && Number.isInteger(value) && value >= 1 && value <= MAX_AT_ONCE
-        ? { ok: true, value }
-        : { ok: false, message: `${label} ${shown} is invalid. Send from 1 to ${formatNumber(MAX_AT_ONCE)} requests at once.` };
+      return {
+        accepts: (value) => Number.isInteger(value) && value >= 1 && value <= MAX_AT_ONCE,
+        fix: `Send from 1 to ${formatNumber(MAX_AT_ONCE)} requests at once.`,
+      };
     case 'ratePerSecond':
     case 'fromRatePerSecond':
     case 'toRatePerSecond':
     case 'spikeRatePerSecond': {
       // A ramp may start or end at 0, and a spike's base rate may be 0.
       const zeroAllowed = field === 'fromRatePerSecond' || field === 'toRatePerSecond' || (field === 'ratePerSecond' && pattern === 'spike');
-      const ok = isNumber && value <= MAX_RATE && (zeroAllowed ? value >= 0 : value > 0);
-      return ok
-        ? { ok: true, value }
-        : {
-            ok: false,
-            message: `${label} ${shown} is invalid. Enter requests per second ${zeroAllowed ? 'from 0' : 'above 0'} up to ${formatNumber(MAX_RATE)}.`,
-          };
+      return {
+        accepts: (value) => value <= MAX_RATE && (zeroAllowed ? value >= 0 : value > 0),
+        fix: `Enter requests per second ${zeroAllowed ? 'from 0' : 'above 0'} up to ${formatNumber(MAX_RATE)}.`,
+      };
     }
     case 'durationSeconds':
     case 'spikeDurationSeconds':
-      return isNumber && value > 0 && value <= MAX_DURATION_S
-        ? { ok: true, value }
-        : { ok: false, message: `${label} ${shown} is invalid. Enter seconds above 0 up to ${formatNumber(MAX_DURATION_S)} (one hour).` };
+      return {
+        accepts: (value) => value > 0 && value <= MAX_DURATION_S,
+        fix: `Enter seconds above 0 up to ${formatNumber(MAX_DURATION_S)} (one hour).`,
+      };
     case 'spikeAfterSeconds':
-      return isNumber && value >= 0 && value <= MAX_DURATION_S
-        ? { ok: true, value }
-        : { ok: false, message: `${label} ${shown} is invalid. Enter the seconds from the start of the load to the spike, 0 or more.` };
+      return {
+        accepts: (value) => value >= 0 && value <= MAX_DURATION_S,
+        fix: 'Enter the seconds from the start of the load to the spike, 0 or more.',
+      };
   }
 }
 

@@ -93,7 +93,7 @@ describe('load entries', () => {
     });
     expect(loadEntryOf(form({ pattern: 'constant', fields: { ratePerSecond: 'fast' } }), 'f', {}, 0)).toEqual({
       ok: false,
-      message: 'Rate "fast" is invalid. Enter requests per second above 0 up to 100,000.',
+      message: 'Rate "fast" is not a number. Enter requests per second above 0 up to 100,000.',
     });
   });
 
@@ -159,7 +159,7 @@ describe('load slice', () => {
     const store = createStore();
     store.getState().setLoadField('count', 'many');
     store.getState().startLoad();
-    expect(store.getState().loadError).toBe('Request count "many" is invalid. Send from 1 to 10,000 requests at once.');
+    expect(store.getState().loadError).toBe('Request count "many" is not a number. Send from 1 to 10,000 requests at once.');
     expect(store.getState().snapshot?.sent ?? []).toHaveLength(0);
   });
 });

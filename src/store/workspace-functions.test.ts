@@ -140,7 +140,7 @@ describe('workspace concurrency settings', () => {
     const store = createWorkspaceStore();
     store.getState().setSettingsField('reservedConcurrency', 'ten');
     expect(store.getState().fieldErrors.reservedConcurrency).toBe(
-      'Reserved concurrency "ten" is not a whole number. Enter 0 or more, or leave it empty for none.',
+      'Reserved concurrency "ten" is not a number. Enter a whole number, 0 or more, or leave it empty for none.',
     );
     store.getState().setSettingsField('provisionedConcurrency', '1.5');
     expect(store.getState().fieldErrors.provisionedConcurrency).toBe(

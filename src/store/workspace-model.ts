@@ -18,6 +18,7 @@ import {
   type ScenarioInput,
 } from '../scenario/schema';
 import { EXAMPLE_HANDLER_CODE } from '../scenario/templates';
+import { isNumberText, notANumberMessage } from './field-messages';
 import { isDefaultAsync, type AsyncDraft, type TargetChoice } from './async-model';
 import { EMPTY_RESOURCES, resourcesInputOf, targetExists, type ResourcesDraft } from './resources-model';
 
@@ -138,6 +139,8 @@ export const DEFAULT_ACCOUNT: AccountDraft = {
 
 export type FieldCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
+const formatNumber = (n: number) => n.toLocaleString('en-US');
+
 /** Removes the digit grouping the range messages use, e.g. "10,240". */
 const cleanNumber = (text: string) => text.trim().replace(/[,_\s]/g, '');
 
@@ -165,6 +168,11 @@ export function checkSettingsField(field: SettingsField, text: string): FieldChe
     case 'memoryMb':
     case 'timeoutSeconds': {
       const cleaned = cleanNumber(text);
+      if (cleaned !== '' && !isNumberText(text)) {
+        return field === 'memoryMb'
+          ? { ok: false, message: notANumberMessage('Memory', text, `Enter whole MB from ${formatNumber(MEMORY_MB.min)} to ${formatNumber(MEMORY_MB.max)}.`) }
+          : { ok: false, message: notANumberMessage('Timeout', text, `Enter whole seconds from ${TIMEOUT_S.min} to ${TIMEOUT_S.max}.`) };
+      }
       const schema = field === 'memoryMb' ? memoryMbSchema : timeoutSecondsSchema;
       const parsed = schema.safeParse(cleaned === '' ? undefined : Number(cleaned));
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: firstMessage(parsed.error) };
@@ -187,6 +195,7 @@ function wholeNumber(label: string, text: string, alternative?: string): FieldCh
   const value = numberInput(text);
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { ok: true, value };
   const hint = alternative ? `, ${alternative}` : '';
+  if (typeof value !== 'number') return { ok: false, message: notANumberMessage(label, text, `Enter a whole number, 0 or more${hint}.`) };
   return { ok: false, message: `${label} "${text.trim()}" is not a whole number. Enter 0 or more${hint}.` };
 }
 
