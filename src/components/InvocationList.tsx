@@ -6,6 +6,11 @@ import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
 /** How many of the latest invocations the list shows. */
 const LIST_LIMIT = 200;
 
+/** Returns the note under a list cut to its limit, e.g. "Showing the latest 200 of 1,000 invocations." */
+export function listLimitNote(shown: number, total: number): string {
+  return `Showing the latest ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} invocations.`;
+}
+
 /** The latest invocations, newest first; a click selects one for the inspector. */
 export function InvocationList() {
   const invocations = useAppStore(selectInvocations);
@@ -37,6 +42,15 @@ export function InvocationList() {
           />
         ))}
       </tbody>
+      {invocations.length > latest.length ? (
+        <tfoot>
+          <tr>
+            <td colSpan={4} className="border-t border-slate-100 px-3 py-2 text-slate-500">
+              {listLimitNote(latest.length, invocations.length)}
+            </td>
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
 }

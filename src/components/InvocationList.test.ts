@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { listLimitNote } from './InvocationList';
+
+describe('invocation list limit note', () => {
+  it('names the shown and total counts', () => {
+    expect(listLimitNote(200, 1000)).toBe('Showing the latest 200 of 1,000 invocations.');
+  });
+});
