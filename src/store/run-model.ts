@@ -38,8 +38,12 @@ export function scenarioOfFunction(functionSpec: FunctionSpec): Scenario {
 
 /** `scenario` with the requests a person sent during the run appended to its traffic, in time order. */
 export function withRecordedTraffic(scenario: Scenario, sent: readonly SentRequest[]): Scenario {
-  if (sent.length === 0) return scenario;
-  const recorded: ScenarioTrafficEntry[] = sent.map(
+  return withTraffic(scenario, recordedTraffic(sent));
+}
+
+/** The traffic entries that record the requests a person sent. */
+export function recordedTraffic(sent: readonly SentRequest[]): ScenarioTrafficEntry[] {
+  return sent.map(
     (request): ScenarioTrafficEntry =>
       request.entry ?? {
         at: request.at,
@@ -51,7 +55,12 @@ export function withRecordedTraffic(scenario: Scenario, sent: readonly SentReque
         ...(request.invoker && request.invoker !== 'direct' ? { invoker: request.invoker } : {}),
       },
   );
+}
+
+/** `scenario` with `entries` appended to its traffic, in time order. */
+export function withTraffic(scenario: Scenario, entries: readonly ScenarioTrafficEntry[]): Scenario {
+  if (entries.length === 0) return scenario;
   // A stable sort keeps the order of requests recorded at the same time.
-  const traffic = [...scenario.traffic, ...recorded].sort((a, b) => a.at - b.at);
+  const traffic = [...scenario.traffic, ...entries].sort((a, b) => a.at - b.at);
   return { ...scenario, traffic };
 }

@@ -6,7 +6,7 @@ import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import type { TraceEvent } from '../engine/trace';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
-import { createRunSlice, selectRecordedScenario } from './run-slice';
+import { createRunSlice, FRESH_RUN_NOTICE, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createAsyncSlice } from './async-slice';
 
@@ -181,6 +181,51 @@ describe('run slice', () => {
     await playUntilIdle(store);
     const replayed = store.getState().snapshot!.trace.map((event) => [event.type, event.time]);
     expect(replayed).toEqual(live);
+  });
+
+  it('replay after a settings change repeats the requests with the new settings', async () => {
+    store.getState().invoke();
+    store.getState().invoke();
+    store.getState().setSpeed(100);
+    await playUntilIdle(store);
+    store.getState().setSettingsField('memoryMb', '1024');
+    store.getState().replay();
+    await playUntilIdle(store);
+    const state = store.getState();
+    expect(invokeEnds(state.snapshot!.trace)).toHaveLength(2);
+    expect(state.runScenario!.functions[0]!.memoryMb).toBe(1024);
+    expect(state.runNotice).toBeUndefined();
+  });
+
+  it('keeps replayed requests through the next replay', async () => {
+    store.getState().invoke();
+    store.getState().setSpeed(100);
+    await playUntilIdle(store);
+    store.getState().replay();
+    await playUntilIdle(store);
+    store.getState().invoke();
+    await playUntilIdle(store);
+    store.getState().setCode('export const handler = async () => 2;');
+    store.getState().replay();
+    await playUntilIdle(store);
+    expect(invokeEnds(store.getState().snapshot!.trace)).toHaveLength(2);
+    expect(selectRecordedScenario(store.getState())!.traffic).toHaveLength(2);
+  });
+
+  it('says so when a change makes invoke start a fresh run', async () => {
+    store.getState().invoke();
+    expect(store.getState().runNotice).toBeUndefined();
+    await playUntilIdle(store);
+    store.getState().setCode('export const handler = async () => 2;');
+    store.getState().invoke();
+    expect(store.getState().runNotice).toBe(FRESH_RUN_NOTICE);
+    store.getState().dismissRunNotice();
+    expect(store.getState().runNotice).toBeUndefined();
+    store.getState().setCode('export const handler = async () => 3;');
+    store.getState().invoke();
+    expect(store.getState().runNotice).toBe(FRESH_RUN_NOTICE);
+    store.getState().replay();
+    expect(store.getState().runNotice).toBeUndefined();
   });
 
   it('reports an invalid test event instead of sending', () => {

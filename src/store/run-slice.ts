@@ -6,11 +6,11 @@
 import type { StateCreator } from 'zustand';
 import type { PlaybackClock } from '../driver/playback';
 import type { PlaygroundSession, SessionSnapshot } from '../driver/session';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 import { followPlayhead, TimeScale } from '../timeline/scale';
 import { TimelineModel } from '../timeline/spans';
 import type { AppState } from './index';
-import { runStatusOf, withRecordedTraffic, type RunStatus } from './run-model';
+import { recordedTraffic, runStatusOf, withRecordedTraffic, withTraffic, type RunStatus } from './run-model';
 
 export type { RunStatus } from './run-model';
 
@@ -34,6 +34,10 @@ const DEFAULT_SPEED = 1;
 /** How far past the playhead a fitted view reaches, as a multiple of the playhead's time. */
 const FIT_END_MARGIN = 1.2;
 const CONSOLE_SOURCE = 'console';
+
+/** The notice shown when Invoke or Send finds the workspace changed and starts a fresh run. */
+export const FRESH_RUN_NOTICE =
+  'The code or settings changed, so a new run started. To repeat the earlier requests with new settings, press Replay right after the change.';
 
 export interface RunSlice {
   readonly driver: RunDriver | undefined;
@@ -62,8 +66,12 @@ export interface RunSlice {
   readonly runScenario: Scenario | undefined;
   /** The workspace scenario the current run was loaded from; a different one starts a fresh run. */
   readonly runSource: unknown;
+  /** The requests of earlier runs that a replay put into the current run's traffic, in time order. */
+  readonly runRecorded: readonly ScenarioTrafficEntry[];
   /** The reason the last invoke could not be sent, for the page to show. */
   readonly runError: string | undefined;
+  /** A short note about the current run for the page to show, such as why a fresh one started. */
+  readonly runNotice: string | undefined;
 
   /** Connects the session and the playback clock; returns a function that disconnects them. */
   attachDriver(driver: RunDriver): () => void;
@@ -85,8 +93,13 @@ export interface RunSlice {
   select(selection: RunSelection | undefined): void;
   /** Discards the run: the next play or invoke starts a fresh one from the workspace. */
   reset(): void;
-  /** Starts the scenario again from 0 with the requests sent so far recorded in its traffic. */
+  /**
+   * Starts a fresh run of the current workspace (its code and settings as they are now) from 0
+   * with the requests sent so far in its traffic: those of this run and those it replayed.
+   */
   replay(): void;
+  /** Hides the run notice. */
+  dismissRunNotice(): void;
   /** Applies one animation frame of playback; `realElapsedMs` is the real time since the last frame. */
   tick(realElapsedMs: number): void;
   setFollow(follow: boolean): void;
@@ -130,12 +143,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
 
   /** Loads `scenario` as a fresh run and moves the playhead and view back to the start. */
-  const startRun = (scenario: Scenario, source: unknown) => {
+  const startRun = (scenario: Scenario, source: unknown, recorded: readonly ScenarioTrafficEntry[] = []) => {
     const { driver, view } = get();
     if (!driver) return;
     set({
       runScenario: scenario,
       runSource: source,
+      runRecorded: recorded,
+      runNotice: undefined,
       playheadMs: 0,
       selection: undefined,
       runError: undefined,
@@ -154,7 +169,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const state = get();
     const snapshot = state.driver?.session.snapshot();
     if (snapshot?.loaded && !snapshot.error && state.runSource === state.scenario) return;
+    // A run with requests or events is thrown away by this; say so, since it looks like a reset.
+    const replaced = snapshot?.loaded && !snapshot.error && (snapshot.sent.length > 0 || snapshot.trace.length > 0);
     startRun(state.scenario, state.scenario);
+    if (replaced) set({ runNotice: FRESH_RUN_NOTICE });
   };
 
   /**
@@ -212,7 +230,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     selection: undefined,
     runScenario: undefined,
     runSource: undefined,
+    runRecorded: [],
     runError: undefined,
+    runNotice: undefined,
 
     attachDriver: (driver) => {
       unsubscribe?.();
@@ -288,11 +308,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     },
 
     replay: () => {
-      const { driver, runScenario, runSource, snapshot } = get();
+      const { driver, runScenario, runRecorded, scenario } = get();
       if (!driver || !runScenario) return;
-      startRun(withRecordedTraffic(runScenario, snapshot?.sent ?? []), runSource);
+      const sent = driver.session.snapshot().sent;
+      const recorded = [...runRecorded, ...recordedTraffic(sent)].sort((a, b) => a.at - b.at);
+      startRun(withTraffic(scenario, recorded), scenario, recorded);
       get().play();
     },
+
+    dismissRunNotice: () => set({ runNotice: undefined }),
 
     tick: (realElapsedMs) => {
       const state = get();
@@ -374,6 +398,7 @@ export const selectView = (state: RunSlice) => state.view;
 export const selectCollapsedFunctions = (state: RunSlice) => state.collapsedFunctions;
 export const selectTimelineVersion = (state: RunSlice) => state.timelineVersion;
 export const selectRunError = (state: RunSlice) => state.runError;
+export const selectRunNotice = (state: RunSlice) => state.runNotice;
 export const selectHasDriver = (state: RunSlice) => state.driver !== undefined;
 
 let recordedCache: { scenario: Scenario; sent: unknown; result: Scenario } | undefined;
