@@ -1,22 +1,15 @@
 import { useAppStore } from '../store';
+import { INVOCATION_LIST_LIMIT, listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
 import { selectInvocations, selectSelection } from '../store/run-view';
 import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
-
-/** How many of the latest invocations the list shows. */
-const LIST_LIMIT = 200;
-
-/** Returns the note under a list cut to its limit, e.g. "Showing the latest 200 of 1,000 invocations." */
-export function listLimitNote(shown: number, total: number): string {
-  return `Showing the latest ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} invocations.`;
-}
 
 /** The latest invocations, newest first; a click selects one for the inspector. */
 export function InvocationList() {
   const invocations = useAppStore(selectInvocations);
   const selection = useAppStore(selectSelection);
   const select = useAppStore((state) => state.select);
-  const latest = invocations.slice(-LIST_LIMIT).reverse();
+  const latest = invocations.slice(-INVOCATION_LIST_LIMIT).reverse();
 
   if (latest.length === 0) {
     return <p className="px-3 py-4 text-sm text-slate-500">No invocations yet. Press Invoke to send the test event.</p>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listLimitNote } from './InvocationList';
+import { listLimitNote } from './invocation-list';
 
 describe('invocation list limit note', () => {
   it('names the shown and total counts', () => {
