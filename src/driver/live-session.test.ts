@@ -109,6 +109,25 @@ describe('createPlaygroundSession', () => {
     expect(withoutIds(replay.snapshot().trace)).toEqual(withoutIds(live.snapshot().trace));
   });
 
+  it('holds requests sent while provisioned environments are allocated until they are ready', async () => {
+    const session = sessionWith();
+    const base = scenario();
+    session.load({ ...base, functions: [{ ...base.functions[0]!, provisionedConcurrency: 2 }] });
+    for (let i = 0; i < 5; i++) session.submit(FN, {}, 0);
+    session.submitSequential(FN, {}, 0);
+    expect(session.snapshot().sent).toEqual([]);
+    await session.advanceTo(200_000);
+    const { trace, sent } = session.snapshot();
+    const readyMs = Math.max(...ofType(trace, 'init-end').filter((end) => end.time < sent[0]!.at + 1).map((end) => end.time));
+    expect(readyMs).toBeGreaterThanOrEqual(base.settings.provisionedAllocationSeconds * 1000);
+    expect(sent[0]!.at).toBeGreaterThan(readyMs);
+    expect(sent.reduce((sum, request) => sum + request.count, 0)).toBe(6);
+    const ends = ofType(trace, 'invoke-end');
+    expect(ends).toHaveLength(6);
+    // Two take the provisioned environments; the other four start on-demand ones, cold.
+    expect(ends.filter((end) => !end.cold)).toHaveLength(2);
+  });
+
   it('never places a request before the processed time', async () => {
     const session = sessionWith();
     session.load(scenario());

@@ -78,6 +78,16 @@ interface Run {
   pendingIndex: number;
   /** Earliest arrival among the requests queued since `pending` was last empty, in ms. */
   pendingEarliestMs: number;
+  /**
+   * Per function, the provisioned environments whose INIT has not ended yet. A person's request
+   * to a function listed here waits in `held`, so it finds the environments ready rather than
+   * starting cold beside them while they are being allocated.
+   */
+  readonly provisioningLeft: Map<string, number>;
+  /** The provisioned environments created whose INIT has not ended yet. */
+  readonly provisioningEnvs: Set<string>;
+  /** A person's requests that wait for a function's provisioned environments, in the order sent. */
+  readonly held: { readonly functionName: string; readonly send: () => void }[];
 }
 
 export function createPlaygroundSession(options: SessionOptions): PlaygroundSession {
@@ -137,6 +147,11 @@ class LiveSession implements PlaygroundSession {
         pending: [],
         pendingIndex: 0,
         pendingEarliestMs: Number.POSITIVE_INFINITY,
+        provisioningLeft: new Map(
+          scenario.functions.filter((fn) => fn.provisionedConcurrency > 0).map((fn) => [fn.name, fn.provisionedConcurrency]),
+        ),
+        provisioningEnvs: new Set(),
+        held: [],
       };
       this.queueRequests(run, toSyncRequests(scenario));
       this.run = run;
@@ -149,6 +164,15 @@ class LiveSession implements PlaygroundSession {
   submit(functionName: string, event: unknown, at: number, source = DEFAULT_SOURCE): void {
     const run = this.activeRun();
     if (!run) return;
+    if (run.provisioningLeft.has(functionName)) {
+      run.held.push({ functionName, send: () => this.submitNow(run, functionName, event, at, source) });
+      this.changed();
+      return;
+    }
+    this.submitNow(run, functionName, event, at, source);
+  }
+
+  private submitNow(run: Run, functionName: string, event: unknown, at: number, source: string): void {
     const time = this.sendTime(run, at);
     this.submitPending(run);
     run.sim.submit({ at: time, functionName, event, source });
@@ -159,6 +183,15 @@ class LiveSession implements PlaygroundSession {
   submitTraffic(entry: ScenarioTrafficEntry): void {
     const run = this.activeRun();
     if (!run) return;
+    if (!isServiceEntry(entry) && run.provisioningLeft.has(entry.function)) {
+      run.held.push({ functionName: entry.function, send: () => this.submitTrafficNow(run, entry) });
+      this.changed();
+      return;
+    }
+    this.submitTrafficNow(run, entry);
+  }
+
+  private submitTrafficNow(run: Run, entry: ScenarioTrafficEntry): void {
     const shift = this.sendTime(run, entry.at) - entry.at;
     const started: ScenarioTrafficEntry =
       entry.type !== 's3' && entry.type !== 'sns' && entry.type !== 'eventbridge' && entry.pattern === 'spike'
@@ -334,8 +367,9 @@ class LiveSession implements PlaygroundSession {
   /** Sends the next queued sequential request when no earlier one is waiting for its response. */
   private dispatchSequential(run: Run): void {
     if (run.sequentialInFlight !== undefined) return;
-    const request = run.sequentialQueue.shift();
-    if (!request) return;
+    const request = run.sequentialQueue[0];
+    if (!request || run.provisioningLeft.has(request.functionName)) return;
+    run.sequentialQueue.shift();
     const time = this.sendTime(run, request.notBefore);
     this.submitPending(run);
     run.sequentialInFlight = run.sim.submit({
@@ -347,17 +381,42 @@ class LiveSession implements PlaygroundSession {
     this.record(run, { at: time, functionName: request.functionName, event: request.event, source: request.source, count: 1 });
   }
 
-  /** Looks in the new trace events for the response the sequential client waits for. */
+  /**
+   * Looks in the new trace events for the response the sequential client waits for, and for
+   * the end of provisioned INITs, which releases the requests held for them.
+   */
   private finishSequential(run: Run): void {
     const trace = run.sim.trace;
-    for (let i = run.scannedEvents; i < trace.length && run.sequentialInFlight !== undefined; i++) {
+    let released = false;
+    for (let i = run.scannedEvents; i < trace.length; i++) {
+      if (run.sequentialInFlight === undefined && run.provisioningLeft.size === 0) break;
       const event = trace[i]!;
       if (event.type === 'invoke-end' && event.requestId === run.sequentialInFlight) {
         run.sequentialInFlight = undefined;
         this.dispatchSequential(run);
+      } else if (event.type === 'env-created' && event.provisioned) {
+        run.provisioningEnvs.add(event.envId);
+      } else if (event.type === 'init-end' && run.provisioningEnvs.delete(event.envId)) {
+        const left = (run.provisioningLeft.get(event.functionName) ?? 1) - 1;
+        if (left > 0) run.provisioningLeft.set(event.functionName, left);
+        else {
+          run.provisioningLeft.delete(event.functionName);
+          released = true;
+        }
       }
     }
     run.scannedEvents = trace.length;
+    if (released) this.releaseHeld(run);
+  }
+
+  /** Sends the held requests whose function's provisioned environments are all ready now. */
+  private releaseHeld(run: Run): void {
+    const waiting = run.held.splice(0);
+    for (const request of waiting) {
+      if (run.provisioningLeft.has(request.functionName)) run.held.push(request);
+      else request.send();
+    }
+    this.dispatchSequential(run);
   }
 
   /** Returns when a person's request goes out: not before the processed time, and after any event processed at it. */
