@@ -6,6 +6,7 @@ import { eventPath, type EventPath } from '../timeline/event-path';
 import { computeLayout, contentY, type TimelineLayout } from '../timeline/layout';
 import type { Span, TimelineModel } from '../timeline/spans';
 import { selectMaxAttempts } from '../store/run-view';
+import { selectEmptyTimelineMessage } from '../store/run-slice';
 import { TimelineTooltip } from './TimelineTooltip';
 
 /** Pointer travel, in CSS pixels, after which a press becomes a drag rather than a click. */
@@ -29,7 +30,6 @@ interface Hover {
   readonly y: number;
 }
 
-const EMPTY_MESSAGE = 'Invoke the function to see its execution environments here.';
 
 /**
  * The canvas of the timeline and the one animation loop of the page: each frame applies
@@ -99,7 +99,9 @@ export function TimelineCanvas() {
       layoutRef.current = layout;
       const scrollY = Math.min(state.timelineScrollY, maxScrollY(layout.height, height));
       if (scrollY !== state.timelineScrollY) state.setTimelineScroll(scrollY);
+      const emptyMessage = selectEmptyTimelineMessage(state);
       const key = [
+        emptyMessage,
         state.timelineVersion,
         state.playheadMs,
         state.view.startMs,
@@ -129,7 +131,7 @@ export function TimelineCanvas() {
         selectedEnvId: state.selection?.envId,
         selectedPath: pathFor(state.timeline, state.timelineVersion, state.selection?.requestId),
         hovered: hoveredSpan.current,
-        emptyMessage: EMPTY_MESSAGE,
+        emptyMessage,
       });
     };
     frame = requestAnimationFrame(loop);

@@ -6,7 +6,7 @@ import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import type { TraceEvent } from '../engine/trace';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
-import { createRunSlice, FRESH_RUN_NOTICE, selectRecordedScenario } from './run-slice';
+import { createRunSlice, EMPTY_TIMELINE_MESSAGE, FRESH_RUN_NOTICE, selectEmptyTimelineMessage, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createAsyncSlice } from './async-slice';
 
@@ -226,6 +226,22 @@ describe('run slice', () => {
     expect(store.getState().runNotice).toBe(FRESH_RUN_NOTICE);
     store.getState().replay();
     expect(store.getState().runNotice).toBeUndefined();
+  });
+
+  it('sends requests into a fresh provisioned run once its environments are ready', async () => {
+    store.getState().setSettingsField('provisionedConcurrency', '2');
+    expect(selectEmptyTimelineMessage(store.getState())).toBe(
+      'Provisioned concurrency: 2 environments are being allocated (ready at about +1m 00s). Press Play, or send requests: they wait until then.',
+    );
+    store.getState().sendConcurrent(5);
+    store.getState().setSpeed(100);
+    await playUntilIdle(store);
+    const ends = invokeEnds(store.getState().snapshot!.trace);
+    expect(ends).toHaveLength(5);
+    expect(ends.filter((end) => end.cold)).toHaveLength(3);
+    expect(ends[0]!.time).toBeGreaterThan(60_000);
+    store.getState().setSettingsField('provisionedConcurrency', '0');
+    expect(selectEmptyTimelineMessage(store.getState())).toBe(EMPTY_TIMELINE_MESSAGE);
   });
 
   it('reports an invalid test event instead of sending', () => {

@@ -401,6 +401,23 @@ export const selectRunError = (state: RunSlice) => state.runError;
 export const selectRunNotice = (state: RunSlice) => state.runNotice;
 export const selectHasDriver = (state: RunSlice) => state.driver !== undefined;
 
+/** What the empty timeline says when no function has provisioned concurrency. */
+export const EMPTY_TIMELINE_MESSAGE = 'Invoke the function to see its execution environments here.';
+
+/**
+ * What the timeline says before it has lanes: with provisioned concurrency, that its
+ * environments are being allocated and that requests sent meanwhile wait for them.
+ */
+export function selectEmptyTimelineMessage(state: AppState): string {
+  const scenario = state.scenario;
+  const count = scenario.functions.reduce((sum, fn) => sum + fn.provisionedConcurrency, 0);
+  if (count === 0) return EMPTY_TIMELINE_MESSAGE;
+  const readySeconds = Math.round(scenario.settings.provisionedAllocationSeconds);
+  const at = `+${Math.floor(readySeconds / 60)}m ${String(readySeconds % 60).padStart(2, '0')}s`;
+  const environments = count === 1 ? '1 environment is' : `${count} environments are`;
+  return `Provisioned concurrency: ${environments} being allocated (ready at about ${at}). Press Play, or send requests: they wait until then.`;
+}
+
 let recordedCache: { scenario: Scenario; sent: unknown; result: Scenario } | undefined;
 
 /**
