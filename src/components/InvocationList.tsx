@@ -1,10 +1,11 @@
 import { useAppStore } from '../store';
 import { INVOCATION_LIST_LIMIT, listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
+import { revealRequest } from '../store/reveal';
 import { selectInvocations, selectSelection } from '../store/run-view';
 import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
 
-/** The latest invocations, newest first; a click selects one for the inspector. */
+/** Lists the latest invocations, newest first. A click selects one for the inspector and shows it on the timeline. */
 export function InvocationList() {
   const invocations = useAppStore(selectInvocations);
   const selection = useAppStore(selectSelection);
@@ -31,7 +32,10 @@ export function InvocationList() {
             key={record.requestId}
             record={record}
             selected={selection?.requestId === record.requestId}
-            onSelect={() => select({ requestId: record.requestId, envId: record.envId })}
+            onSelect={() => {
+              select({ requestId: record.requestId, envId: record.envId });
+              revealRequest(useAppStore, record.requestId);
+            }}
           />
         ))}
       </tbody>

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { playbackClock } from '../driver/playback';
+import { createPlaygroundSession } from '../driver/session';
+import { ScriptedExecutor } from '../engine/testing/scripted-executor';
+import { TimeScale } from '../timeline/scale';
+import { createAsyncSlice } from './async-slice';
+import type { AppState } from './index';
+import type { InvocationRecord } from './invocations';
+import { createLoadSlice } from './load-slice';
+import { revealRequest, revealView } from './reveal';
+import { createRunSlice } from './run-slice';
+import { selectInvocations } from './run-view';
+import { createWorkspaceSlice } from './workspace-slice';
+
+const MINUTES_VIEW = TimeScale.fromRange(0, 10 * 60_000, 1000);
+
+const record = (receivedAt: number, endedAt: number | undefined) => ({ receivedAt, endedAt }) as InvocationRecord;
+
+describe('revealView', () => {
+  it('spans four times the invocation', () => {
+    const view = revealView(record(60_000, 62_000), MINUTES_VIEW, 0);
+    expect(view.startMs).toBeCloseTo(57_000);
+    expect(view.endMs).toBeCloseTo(65_000);
+    expect(view.widthPx).toBe(1000);
+  });
+
+  it('spans at least one second', () => {
+    const view = revealView(record(60_000, 60_020), MINUTES_VIEW, 0);
+    expect(view.spanMs).toBeCloseTo(1_000);
+    expect(view.startMs).toBeCloseTo(59_510);
+  });
+
+  it('reaches the current time while running', () => {
+    const view = revealView(record(60_000, undefined), MINUTES_VIEW, 61_000);
+    expect(view.spanMs).toBeCloseTo(4_000);
+  });
+});
+
+function createStore() {
+  const store = create<AppState>()((...args) => ({
+    ...createRunSlice(...args),
+    ...createWorkspaceSlice(...args),
+    ...createLoadSlice(...args),
+    ...createAsyncSlice(...args),
+  }));
+  const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
+  const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });
+  store.getState().attachDriver({ session, playback: playbackClock });
+  return store;
+}
+
+describe('revealRequest', () => {
+  it('stops following and shows the request', async () => {
+    const store = createStore();
+    store.getState().invoke();
+    for (let frame = 0; frame < 200 && selectInvocations(store.getState())[0]?.endedAt === undefined; frame++) {
+      store.getState().tick(16);
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    const invocation = selectInvocations(store.getState())[0]!;
+    expect(invocation.endedAt).toBeDefined();
+    store.getState().fitView();
+
+    expect(revealRequest(store, invocation.requestId)).toBe(true);
+    const { view, follow } = store.getState();
+    expect(follow).toBe(false);
+    expect(view.startMs).toBeLessThanOrEqual(invocation.receivedAt);
+    expect(view.endMs).toBeGreaterThanOrEqual(invocation.endedAt!);
+    expect(view.spanMs).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('leaves the view for an unknown request', () => {
+    const store = createStore();
+    const before = store.getState().view;
+    expect(revealRequest(store, 'no-such-request')).toBe(false);
+    expect(store.getState().view).toBe(before);
+    expect(store.getState().follow).toBe(true);
+  });
+});
