@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   advancePlayback,
+  BUSY_SKIP_MS,
   IDLE_RATE,
   LEAD_IN_REAL_MS,
   MAX_FRAME_MS,
@@ -62,6 +63,33 @@ describe('advancePlayback', () => {
     }
     expect(realMs).toBeGreaterThan(6_500);
     expect(realMs).toBeLessThan(7_600);
+  });
+
+  it('compresses a long busy stretch, such as an invocation that runs until its timeout', () => {
+    const frame = advancePlayback({ ...base, busy: true, nextEventMs: 900_000 });
+    expect(frame.rate).toBe(IDLE_RATE);
+    expect(frame.skipping).toBe(true);
+  });
+
+  it('plays a short busy stretch at the chosen speed', () => {
+    const frame = advancePlayback({ ...base, busy: true, nextEventMs: 1000 + BUSY_SKIP_MS / 2 });
+    expect(frame.rate).toBe(1);
+    expect(frame.skipping).toBe(false);
+  });
+
+  it('skips a 15-minute invocation in about 15 real seconds, with the lead-in before its end', () => {
+    let input: PlaybackInput = { ...base, playheadMs: 0, busy: true, nextEventMs: 900_000 };
+    let realMs = 0;
+    const rates: number[] = [];
+    while (input.playheadMs < input.nextEventMs!) {
+      const frame = advancePlayback(input);
+      rates.push(frame.rate);
+      input = { ...input, playheadMs: frame.playheadMs, wasSkipping: frame.skipping };
+      realMs += 16;
+    }
+    expect(realMs).toBeLessThan(16_500);
+    // The last stretch before the end runs at the chosen speed for the lead-in.
+    expect(rates.slice(-Math.floor(LEAD_IN_REAL_MS / 16))).toEqual(rates.slice(-Math.floor(LEAD_IN_REAL_MS / 16)).map(() => 1));
   });
 
   it('waits at the processed time while handlers run', () => {

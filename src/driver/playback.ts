@@ -2,7 +2,8 @@
  * The playback clock: how far the playhead moves in simulated time for each real animation
  * frame. Time runs at the chosen speed while something happens; idle stretches (frozen
  * environments waiting for their next request or for reclaim) run fast so a person does not
- * wait minutes for a reclaim, yet slowly enough to send a warm request in between. Pure
+ * wait minutes for a reclaim, yet slowly enough to send a warm request in between. So do long
+ * stretches in which an invocation runs but nothing happens until its end or timeout. Pure
  * functions: the store calls them once per frame and moves the session to the result.
  */
 
@@ -24,6 +25,12 @@ export const IDLE_RATE = 60;
  */
 export const LEAD_IN_REAL_MS = 400;
 
+/**
+ * The simulated ms to the next event from which a stretch in which environments are busy runs
+ * at the idle rate too: a 15-minute invocation is one start and one end, not 15 minutes to watch.
+ */
+export const BUSY_SKIP_MS = 5000;
+
 /** The longest frame interval applied, in real ms; a longer gap (a tab in the background) counts as this. */
 export const MAX_FRAME_MS = 100;
 
@@ -41,6 +48,11 @@ export interface PlaybackInput {
   readonly processedMs: number;
   /** Whether the session is waiting for handler code to return. */
   readonly executing: boolean;
+  /**
+   * Whether the previous frame was skipping. A busy stretch that started skipping goes on
+   * until the lead-in before the next event, though less than `BUSY_SKIP_MS` is left.
+   */
+  readonly wasSkipping?: boolean;
 }
 
 export interface PlaybackFrame {
@@ -62,7 +74,9 @@ export function advancePlayback(input: PlaybackInput): PlaybackFrame {
 
   const elapsed = Math.min(Math.max(input.realElapsedMs, 0), MAX_FRAME_MS);
   const leadInMs = speed * LEAD_IN_REAL_MS;
-  const idle = !busy && !executing && nextEventMs !== undefined && nextEventMs - playheadMs > leadInMs;
+  const gapMs = nextEventMs === undefined ? 0 : nextEventMs - playheadMs;
+  const quiet = !busy || gapMs > BUSY_SKIP_MS || input.wasSkipping === true;
+  const idle = quiet && !executing && nextEventMs !== undefined && gapMs > leadInMs;
   const rate = idle ? Math.max(speed, IDLE_RATE) : speed;
 
   let target = playheadMs + rate * elapsed;
