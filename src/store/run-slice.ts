@@ -331,6 +331,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         nextEventMs: driver.playback.nextStepTarget(state.timeline.nextEventAfter(state.playheadMs), snapshot.nextEventTime),
         processedMs: snapshot.now,
         executing: snapshot.executing,
+        wasSkipping: state.skipping,
       });
       if (frame.finished && snapshot.pendingSequential === 0) {
         set({ playing: false, skipping: false });
