@@ -3,9 +3,11 @@ import { useAppStore } from '../store';
 import {
   ACCOUNT_FIELDS,
   BURST_OPTIONS,
+  IDLE_RECLAIM_OPTIONS,
   selectAccount,
   selectAccountErrors,
   type AccountField,
+  type IdleReclaimChoice,
   type ScalingChoice,
 } from '../store/workspace-slice';
 import { SettingsTextField, inputClass } from './SettingsTextField';
@@ -41,7 +43,10 @@ export function AccountSettings() {
   const errors = useAppStore(selectAccountErrors);
   const setAccountField = useAppStore((state) => state.setAccountField);
   const setScaling = useAppStore((state) => state.setScaling);
+  const setIdleReclaim = useAppStore((state) => state.setIdleReclaim);
+  const setInitBilled = useAppStore((state) => state.setInitBilled);
   const scalingId = useId();
+  const idleReclaimId = useId();
 
   return (
     <div className="flex flex-col gap-3 p-3" data-testid="account-settings">
@@ -114,6 +119,32 @@ export function AccountSettings() {
           ))}
         </select>
       </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={idleReclaimId} className="text-xs font-medium text-slate-600">
+          Idle environment lifetime
+        </label>
+        <select
+          id={idleReclaimId}
+          className={`${inputClass} border-slate-300`}
+          title="AWS does not document when it reclaims an idle environment; each choice is a published measurement."
+          value={account.validSettings.idleReclaim ?? 'measured-2021'}
+          onChange={(event) => setIdleReclaim(event.target.value as IdleReclaimChoice)}
+        >
+          {IDLE_RECLAIM_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="flex items-center gap-2 text-xs text-slate-600">
+        <input
+          type="checkbox"
+          checked={account.validSettings.initBilled ?? true}
+          onChange={(event) => setInitBilled(event.target.checked)}
+        />
+        Bill INIT in Billed Duration (since 1 August 2025; before, INIT of on-demand ZIP functions was free)
+      </label>
       <p className="text-xs leading-snug text-slate-500">
         A synchronous request that finds no idle environment and no room to add one is throttled at once: HTTP 429
         from the Invoke API, 500 through API Gateway. Lambda does not retry it.

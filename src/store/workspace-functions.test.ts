@@ -180,6 +180,31 @@ describe('workspace concurrency settings', () => {
     expect(store.getState().scenario.settings.account.scaling).toBe('account-burst');
     expect(store.getState().scenario.settings.account.burstConcurrency).toBe(3000);
   });
+
+  it('sets idle lifetime and INIT billing', () => {
+    const store = createWorkspaceStore();
+    expect(store.getState().scenario.settings.idleReclaimMinutes).toEqual({ min: 5, max: 7 });
+    expect(store.getState().scenario.settings.initBilled).toBe(true);
+
+    store.getState().setIdleReclaim('fixed-2019');
+    store.getState().setInitBilled(false);
+
+    expect(store.getState().scenario.settings.idleReclaimMinutes).toEqual({ min: 10, max: 10 });
+    expect(store.getState().scenario.settings.initBilled).toBe(false);
+  });
+
+  it('keeps idle lifetime and INIT billing across a reload', () => {
+    const first = createWorkspaceStore();
+    first.getState().setIdleReclaim('early-2019');
+    first.getState().setInitBilled(false);
+    const storage = memoryStorage({ [WORKSPACE_STORAGE_KEY]: serializeWorkspace(first.getState()) });
+
+    const second = createWorkspaceStore();
+    second.getState().loadWorkspace(readSavedWorkspace(storage)!);
+
+    expect(second.getState().scenario.settings.idleReclaimMinutes).toEqual({ min: 25, max: 65 });
+    expect(second.getState().scenario.settings.initBilled).toBe(false);
+  });
 });
 
 describe('workspace saved formats', () => {

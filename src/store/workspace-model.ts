@@ -66,10 +66,31 @@ export type ScalingChoice =
   | { readonly kind: 'per-function' }
   | { readonly kind: 'account-burst'; readonly burst: number };
 
+/**
+ * How long an idle environment lives before Lambda reclaims it. AWS documents none of these;
+ * each is a published measurement: 5 to 7 minutes (January 2021, the default), exactly 10
+ * minutes (July to August 2019), and 25 to 65 minutes (June 2019).
+ */
+export type IdleReclaimChoice = 'measured-2021' | 'fixed-2019' | 'early-2019';
+
+export const IDLE_RECLAIM_OPTIONS: readonly {
+  readonly value: IdleReclaimChoice;
+  readonly label: string;
+  readonly minutes: { readonly min: number; readonly max: number };
+}[] = [
+  { value: 'measured-2021', label: '5 to 7 min (measured 2021)', minutes: { min: 5, max: 7 } },
+  { value: 'fixed-2019', label: '10 min (measured mid-2019)', minutes: { min: 10, max: 10 } },
+  { value: 'early-2019', label: '25 to 65 min (measured early 2019)', minutes: { min: 25, max: 65 } },
+];
+
 export interface ValidAccountSettings {
   readonly concurrencyLimit: number;
   readonly unreservedMinimum: number;
   readonly scaling: ScalingChoice;
+  /** Idle lifetime of environments; `measured-2021` when absent. */
+  readonly idleReclaim?: IdleReclaimChoice | undefined;
+  /** Whether INIT counts in Billed Duration, as since 1 August 2025; true when absent. */
+  readonly initBilled?: boolean | undefined;
 }
 
 export interface AccountDraft {
@@ -136,6 +157,11 @@ export const DEFAULT_ACCOUNT: AccountDraft = {
     scaling: { kind: 'per-function' },
   },
 };
+
+export function idleReclaimMinutes(choice: IdleReclaimChoice | undefined): { min: number; max: number } {
+  const option = IDLE_RECLAIM_OPTIONS.find((candidate) => candidate.value === choice) ?? IDLE_RECLAIM_OPTIONS[0]!;
+  return { ...option.minutes };
+}
 
 export type FieldCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -229,6 +255,8 @@ export function scenarioInputOf(document: WorkspaceDocument): ScenarioInput {
         scaling: account.scaling.kind,
         ...(account.scaling.kind === 'account-burst' ? { burstConcurrency: account.scaling.burst as 500 | 1000 | 3000 } : {}),
       },
+      idleReclaimMinutes: idleReclaimMinutes(account.idleReclaim),
+      initBilled: account.initBilled ?? true,
     },
     functions: document.functions.map((draft) => ({
       name: draft.validSettings.name,

@@ -13,6 +13,7 @@ import {
   BURST_OPTIONS,
   DEFAULT_ACCOUNT,
   DEFAULT_FUNCTION_NAME,
+  IDLE_RECLAIM_OPTIONS,
   SETTINGS_FIELDS,
   checkAccountField,
   checkSettingsField,
@@ -137,7 +138,9 @@ function restoreAccount(saved: Record<string, unknown>): AccountDraft {
     if (typeof value === 'number' && checkAccountField(field, String(value)).ok) validSettings[field] = value;
   }
   validSettings.scaling = restoreScaling(savedValid.scaling);
-  return { fieldText, validSettings };
+  const idleReclaim = IDLE_RECLAIM_OPTIONS.find((option) => option.value === savedValid.idleReclaim)?.value;
+  const initBilled = typeof savedValid.initBilled === 'boolean' ? savedValid.initBilled : undefined;
+  return { fieldText, validSettings: { ...validSettings, idleReclaim, initBilled } };
 }
 
 function restoreScaling(saved: unknown): ScalingChoice {

@@ -25,6 +25,7 @@ import {
   type AccountField,
   type FieldErrors,
   type FunctionDraft,
+  type IdleReclaimChoice,
   type ScalingChoice,
   type SettingsField,
   type ValidSettings,
@@ -35,11 +36,13 @@ export {
   ACCOUNT_FIELDS,
   BURST_OPTIONS,
   DEFAULT_FUNCTION_NAME,
+  IDLE_RECLAIM_OPTIONS,
   SETTINGS_FIELDS,
   checkAccountField,
   checkSettingsField,
   type AccountField,
   type FunctionDraft,
+  type IdleReclaimChoice,
   type ScalingChoice,
   type SettingsField,
   type ValidAccountSettings,
@@ -84,6 +87,8 @@ export interface WorkspaceSlice extends WorkspaceDocument {
   setArchitecture(architecture: Architecture): void;
   setAccountField(field: AccountField, text: string): void;
   setScaling(scaling: ScalingChoice): void;
+  setIdleReclaim(choice: IdleReclaimChoice): void;
+  setInitBilled(initBilled: boolean): void;
   /** Adds a function with the example handler and selects it. */
   addFunction(): void;
   /** Removes a function; the last one cannot be removed. */
@@ -220,6 +225,18 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       update((document) => ({
         ...document,
         account: { ...document.account, validSettings: { ...document.account.validSettings, scaling } },
+      })),
+
+    setIdleReclaim: (idleReclaim) =>
+      update((document) => ({
+        ...document,
+        account: { ...document.account, validSettings: { ...document.account.validSettings, idleReclaim } },
+      })),
+
+    setInitBilled: (initBilled) =>
+      update((document) => ({
+        ...document,
+        account: { ...document.account, validSettings: { ...document.account.validSettings, initBilled } },
       })),
 
     addFunction: () => {
