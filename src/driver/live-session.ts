@@ -37,6 +37,9 @@ const DEFAULT_SOURCE = 'console';
  * before the next step, because a load pattern of 100,000 requests takes a few hundred ms to submit.
  */
 const SUBMIT_AT_ONCE = 2000;
+/** Trace events per ms of the minimum gap between throttled notifications: 250 ms at 500,000 events. */
+const TRACE_EVENTS_PER_GAP_MS = 2000;
+
 /** Requests submitted between two looks at the time slice's clock. */
 const SUBMIT_CHUNK = 256;
 
@@ -475,6 +478,9 @@ class LiveSession implements PlaygroundSession {
    * simulates, and its views update a few times a second.
    */
   private notifySoon(): void {
+    // Each notification copies the trace for the store, and copies of a long trace make work
+    // for the garbage collector that the throttle does not see, so they are spaced by its length.
+    this.notifyThrottle.minGapMs = (this.run?.sim.trace.length ?? 0) / TRACE_EVENTS_PER_GAP_MS;
     if (this.notifyThrottle.due) {
       this.notifyNow();
       return;

@@ -65,6 +65,8 @@ export class TimeSlice {
 export class NotifyThrottle {
   private lastEnd = Number.NEGATIVE_INFINITY;
   private lastCost = 0;
+  /** Minimum time between two notifications in ms, whatever they cost. A value below `cheapMs` is ignored. */
+  minGapMs = 0;
 
   constructor(
     private readonly cheapMs = 2,
@@ -74,8 +76,9 @@ export class NotifyThrottle {
 
   /** How long to wait before the next notification, in ms; 0 when it may run now. */
   get waitMs(): number {
-    if (this.lastCost < this.cheapMs) return 0;
-    return Math.max(0, this.lastEnd + this.costFactor * this.lastCost - this.now());
+    const minGap = this.minGapMs < this.cheapMs ? 0 : this.minGapMs;
+    const gap = Math.max(minGap, this.lastCost < this.cheapMs ? 0 : this.costFactor * this.lastCost);
+    return Math.max(0, this.lastEnd + gap - this.now());
   }
 
   get due(): boolean {
