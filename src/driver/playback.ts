@@ -31,7 +31,7 @@ export const LEAD_IN_REAL_MS = 400;
  */
 export const BUSY_SKIP_MS = 5000;
 
-/** The longest frame interval applied, in real ms; a longer gap (a tab in the background) counts as this. */
+/** The maximum frame interval applied, in real ms. A longer gap (a tab in the background) counts as this. */
 export const MAX_FRAME_MS = 100;
 
 export interface PlaybackInput {

@@ -125,7 +125,7 @@ function drawExits(ctx: Context, input: DrawInput, row: GroupRow, top: number, h
     ctx.stroke();
     ctx.lineWidth = 1;
     if (x - 8 < lastLabelEnd) continue;
-    const text = exit.kind === 'dropped' ? (exit.dropReason === 'recursive-loop' ? 'dropped: recursive loop' : 'dropped: no DLQ or destination') : 'expired: maximum event age';
+    const text = exitLabel(exit);
     const textWidth = ctx.measureText(text).width;
     // Beside the cross, or left of it when the playhead is near the right edge.
     const left = x + 9 + textWidth <= input.width - 4 ? x + 9 : x - 9 - textWidth;
@@ -290,4 +290,11 @@ function placeY(input: DrawInput, place: PathPlace): number | undefined {
     }
   }
   return y === undefined ? undefined : AXIS_HEIGHT + y - scrollY;
+}
+
+/** Labels the cross of an event that left its queue without reaching a target. */
+function exitLabel(exit: { readonly kind: string; readonly dropReason?: string | undefined }): string {
+  if (exit.kind !== 'dropped') return 'expired: maximum event age';
+  if (exit.dropReason === 'recursive-loop') return 'dropped: recursive loop';
+  return 'dropped: no DLQ or destination';
 }
