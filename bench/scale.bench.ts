@@ -17,7 +17,7 @@ import { Simulation } from '../src/engine/simulation';
 import { summarize } from '../src/engine/summary';
 import { concurrencySeries } from '../src/engine/concurrency-series';
 import { scenarioSchema } from '../src/scenario/schema';
-import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../src/scenario/to-engine';
+import { toFunctionConfig, toSimulationSettings, toRequests } from '../src/scenario/to-engine';
 
 const TARGET_SECONDS = 30;
 
@@ -69,7 +69,7 @@ function timed(executor: Executor): { executor: Executor; waitMs: () => number }
 
 const functions = scenario.functions.map(toFunctionConfig);
 const settings = toSimulationSettings(scenario);
-const requests = toSyncRequests(scenario);
+const requests = toRequests(scenario);
 console.log(`Node ${process.version} on ${cpus()[0]?.model ?? 'an unknown CPU'} (${cpus().length} cores)`);
 
 const pool = createNodeExecutor();

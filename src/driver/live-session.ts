@@ -3,12 +3,12 @@
  * run by an executor (the worker pool in the browser, a scripted executor in tests).
  */
 import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
-import type { RequestInput } from '../engine/model';
 import { Simulation } from '../engine/simulation';
 import type { TraceEvent } from '../engine/trace';
 import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
-import { toFunctionConfig, toSimulationSettings, toSyncRequests } from '../scenario/to-engine';
-import { expandTrafficEntry, isServiceEntry } from '../scenario/traffic';
+import type { RequestStream } from '../scenario/request-stream';
+import { scenarioRequestStream, toFunctionConfig, toSimulationSettings } from '../scenario/to-engine';
+import { isServiceEntry, trafficStream } from '../scenario/traffic';
 import type { PlaygroundSession, SentRequest, SessionSnapshot } from './session';
 import { NotifyThrottle, TimeSlice } from './time-slice';
 
@@ -73,11 +73,12 @@ interface Run {
   wake: (() => void) | undefined;
   /**
    * Requests not yet submitted to the simulation, in the order they must be submitted (which
-   * decides the order of requests at equal times). Every one is submitted before the next step,
-   * and before any other request, so the run is the same as if all had been submitted at once.
+   * decides the order of requests at equal times): each stream in turn, each made only when it
+   * is submitted. Every one is submitted before the next step, and before any other request,
+   * so the run is the same as if all had been submitted at once.
    */
-  readonly pending: RequestInput[];
-  /** Index of the first request of `pending` not yet submitted. */
+  readonly pending: RequestStream[];
+  /** Index of the first stream of `pending` with requests left. */
   pendingIndex: number;
   /** Earliest arrival among the requests queued since `pending` was last empty, in ms. */
   pendingEarliestMs: number;
@@ -156,7 +157,7 @@ class LiveSession implements PlaygroundSession {
         provisioningEnvs: new Set(),
         held: [],
       };
-      this.queueRequests(run, toSyncRequests(scenario));
+      this.queueRequests(run, scenarioRequestStream(scenario));
       this.run = run;
     } catch (error) {
       this.loadError = `The run could not start: ${messageOf(error)}`;
@@ -200,17 +201,18 @@ class LiveSession implements PlaygroundSession {
       entry.type !== 's3' && entry.type !== 'sns' && entry.type !== 'eventbridge' && entry.pattern === 'spike'
         ? { ...entry, at: entry.at + shift, spikeAt: entry.spikeAt + shift }
         : { ...entry, at: entry.at + shift };
-    const requests = expandTrafficEntry(started);
+    const requests = trafficStream(started);
+    const count = requests.size;
     this.queueRequests(run, requests);
     run.sent.push(
       isServiceEntry(started)
-        ? { at: started.at, functionName: '', event: undefined, source: DEFAULT_SOURCE, count: requests.length, entry: started }
+        ? { at: started.at, functionName: '', event: undefined, source: DEFAULT_SOURCE, count, entry: started }
         : {
             at: started.at,
             functionName: started.function,
             event: started.event,
             source: started.source ?? DEFAULT_SOURCE,
-            count: requests.length,
+            count,
             invoker: started.invoker ?? 'direct',
             entry: started,
           },
@@ -341,12 +343,14 @@ class LiveSession implements PlaygroundSession {
   }
 
   /** Queues `requests` for submission, and submits a small batch at once. */
-  private queueRequests(run: Run, requests: readonly RequestInput[]): void {
-    for (const request of requests) {
-      run.pending.push(request);
-      if (request.at < run.pendingEarliestMs) run.pendingEarliestMs = request.at;
-    }
-    if (run.pending.length - run.pendingIndex <= SUBMIT_AT_ONCE) this.submitPending(run);
+  private queueRequests(run: Run, requests: RequestStream): void {
+    const earliest = requests.peekTime();
+    if (earliest === undefined) return;
+    run.pending.push(requests);
+    run.pendingEarliestMs = Math.min(run.pendingEarliestMs, earliest);
+    let left = 0;
+    for (let i = run.pendingIndex; i < run.pending.length; i++) left += run.pending[i]!.size;
+    if (left <= SUBMIT_AT_ONCE) this.submitPending(run);
   }
 
   /**
@@ -356,9 +360,13 @@ class LiveSession implements PlaygroundSession {
   private submitPending(run: Run, slice?: TimeSlice): boolean {
     const { pending } = run;
     while (run.pendingIndex < pending.length) {
-      const stop = Math.min(pending.length, run.pendingIndex + SUBMIT_CHUNK);
-      for (let i = run.pendingIndex; i < stop; i++) run.sim.submit(pending[i]!);
-      run.pendingIndex = stop;
+      const stream = pending[run.pendingIndex]!;
+      for (let i = 0; i < SUBMIT_CHUNK; i++) {
+        const request = stream.next();
+        if (request === undefined) break;
+        run.sim.submit(request);
+      }
+      if (stream.size === 0) run.pendingIndex++;
       if (slice?.spent && run.pendingIndex < pending.length) return false;
     }
     pending.length = 0;

@@ -11,7 +11,8 @@ import type {
 import { MAX_SCHEDULE_FIRINGS, type AsyncConfigSpec } from './async-schema';
 import type { FunctionSpec, Scenario } from './schema';
 import { scheduleFireTimes } from './schedule';
-import { expandTrafficEntry } from './traffic';
+import { drain, mergeRuns, type RequestStream } from './request-stream';
+import { trafficRuns } from './traffic';
 
 export function toFunctionConfig(fn: FunctionSpec): FunctionConfig {
   return {
@@ -94,19 +95,17 @@ export function toSimulationSettings(scenario: Scenario): SimulationSettings {
  * the order within the entry; firings at the same time come after them, in rule order.
  */
 export function toRequests(scenario: Scenario): RequestInput[] {
-  const requests: RequestInput[] = [];
-  for (const entry of scenario.traffic) {
-    for (const request of expandTrafficEntry(entry)) requests.push(request);
-  }
+  return drain(scenarioRequestStream(scenario));
+}
+
+/** The requests of `toRequests` as a stream, each made only when it is taken. */
+export function scenarioRequestStream(scenario: Scenario): RequestStream {
+  const runs = scenario.traffic.flatMap(trafficRuns);
   const epochMs = Date.parse(scenario.startTime);
   for (const rule of scenario.rules) {
     if (rule.schedule === undefined) continue;
-    for (const at of scheduleFireTimes(rule.schedule, epochMs, rule.scheduleUntilMs, MAX_SCHEDULE_FIRINGS)) {
-      requests.push({ type: 'schedule', at, rule: rule.name });
-    }
+    const times = scheduleFireTimes(rule.schedule, epochMs, rule.scheduleUntilMs, MAX_SCHEDULE_FIRINGS);
+    runs.push({ count: times.length, timeAt: (i) => times[i]!, make: (at) => ({ type: 'schedule', at, rule: rule.name }) });
   }
-  return requests.sort((a, b) => a.at - b.at);
+  return mergeRuns(runs);
 }
-
-/** The scenario's requests, service events and schedule firings; see `toRequests`. */
-export const toSyncRequests = toRequests;

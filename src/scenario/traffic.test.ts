@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trafficEntrySchema } from './traffic-schema';
 import { expandTrafficEntry, trafficArrivalTimes, trafficRequestCount } from './traffic';
 import { validateScenario } from './validate';
-import { accountOf, toSimulationSettings, toSyncRequests } from './to-engine';
+import { accountOf, toSimulationSettings, toRequests } from './to-engine';
 
 const parse = (entry: unknown) => trafficEntrySchema.parse(entry);
 const CODE = 'export const handler = async () => 1;';
@@ -65,7 +65,7 @@ describe('traffic patterns', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(toSyncRequests(result.scenario).map((request) => [request.at, request.source])).toEqual([
+    expect(toRequests(result.scenario).map((request) => [request.at, request.source])).toEqual([
       [0, 'load'],
       [250, 'scenario'],
       [500, 'load'],

@@ -3,6 +3,7 @@
  * so the same scenario always sends the same requests at the same simulated times.
  */
 import type { RequestInput } from '../engine/model';
+import { drain, mergeRuns, type RequestRun, type RequestStream } from './request-stream';
 import type { ScenarioTrafficEntry, ServiceTrafficEntry, TrafficEntry } from './traffic-schema';
 
 /** The source of a request whose entry names none. */
@@ -10,36 +11,12 @@ export const DEFAULT_TRAFFIC_SOURCE = 'scenario';
 
 /** Number of requests an entry sends; a service event counts as one. */
 export function trafficRequestCount(entry: ScenarioTrafficEntry): number {
-  if (isServiceEntry(entry)) return 1;
-  switch (entry.pattern) {
-    case undefined:
-    case 'at-once':
-      return entry.count;
-    case 'constant':
-      return constantCount(entry.ratePerSecond, entry.durationMs);
-    case 'ramp':
-      return Math.round(((entry.fromRatePerSecond + entry.toRatePerSecond) / 2) * (entry.durationMs / 1000));
-    case 'spike':
-      return constantCount(entry.ratePerSecond, entry.durationMs) + constantCount(entry.spikeRatePerSecond, entry.spikeDurationMs);
-  }
+  return trafficRuns(entry).reduce((sum, run) => sum + run.count, 0);
 }
 
 /** Arrival times of an entry's requests, in ms, in order. */
 export function trafficArrivalTimes(entry: TrafficEntry): number[] {
-  switch (entry.pattern) {
-    case undefined:
-    case 'at-once':
-      return new Array<number>(entry.count).fill(entry.at);
-    case 'constant':
-      return constantTimes(entry.at, entry.ratePerSecond, entry.durationMs);
-    case 'ramp':
-      return rampTimes(entry.at, entry.fromRatePerSecond, entry.toRatePerSecond, entry.durationMs);
-    case 'spike':
-      return mergeSorted(
-        constantTimes(entry.at, entry.ratePerSecond, entry.durationMs),
-        constantTimes(entry.spikeAt, entry.spikeRatePerSecond, entry.spikeDurationMs),
-      );
-  }
+  return drain(mergeRuns(arrivalRuns(entry, (at) => ({ at, functionName: entry.function, event: entry.event })))).map((request) => request.at);
 }
 
 /** Whether an entry is an S3, SNS or EventBridge event rather than requests to a function. */
@@ -52,13 +29,47 @@ export function isServiceEntry(entry: ScenarioTrafficEntry): entry is ServiceTra
  * `type`), asynchronous ones, or the one service event of an S3, SNS or EventBridge entry.
  */
 export function expandTrafficEntry(entry: ScenarioTrafficEntry): RequestInput[] {
-  if (isServiceEntry(entry)) return [serviceRequest(entry)];
+  return drain(trafficStream(entry));
+}
+
+/** The requests of an entry as a stream; see `expandTrafficEntry`. */
+export function trafficStream(entry: ScenarioTrafficEntry): RequestStream {
+  return mergeRuns(trafficRuns(entry));
+}
+
+/**
+ * The requests of an entry as runs in ascending time, each of which is expanded only as it is
+ * read. A spike is two runs, its base rate listed first, so at equal times a base request
+ * comes before a spike request.
+ */
+export function trafficRuns(entry: ScenarioTrafficEntry): RequestRun[] {
+  if (isServiceEntry(entry)) {
+    const request = serviceRequest(entry);
+    return [{ count: 1, timeAt: () => request.at, make: () => request }];
+  }
   const source = entry.source ?? DEFAULT_TRAFFIC_SOURCE;
   if (entry.type === 'async') {
-    return trafficArrivalTimes(entry).map((at) => ({ type: 'async', at, functionName: entry.function, event: entry.event, source }));
+    return arrivalRuns(entry, (at) => ({ type: 'async', at, functionName: entry.function, event: entry.event, source }));
   }
   const invoker = entry.invoker ?? 'direct';
-  return trafficArrivalTimes(entry).map((at) => ({ at, functionName: entry.function, event: entry.event, source, invoker }));
+  return arrivalRuns(entry, (at) => ({ at, functionName: entry.function, event: entry.event, source, invoker }));
+}
+
+function arrivalRuns(entry: TrafficEntry, make: (at: number) => RequestInput): RequestRun[] {
+  switch (entry.pattern) {
+    case undefined:
+    case 'at-once':
+      return [{ count: entry.count, timeAt: () => entry.at, make }];
+    case 'constant':
+      return [constantRun(entry.at, entry.ratePerSecond, entry.durationMs, make)];
+    case 'ramp':
+      return [rampRun(entry.at, entry.fromRatePerSecond, entry.toRatePerSecond, entry.durationMs, make)];
+    case 'spike':
+      return [
+        constantRun(entry.at, entry.ratePerSecond, entry.durationMs, make),
+        constantRun(entry.spikeAt, entry.spikeRatePerSecond, entry.spikeDurationMs, make),
+      ];
+  }
 }
 
 function serviceRequest(entry: ServiceTrafficEntry): RequestInput {
@@ -89,11 +100,8 @@ function constantCount(ratePerSecond: number, durationMs: number): number {
 }
 
 /** Evenly spaced requests: the first at `start`, then one every 1,000 / rate ms. */
-function constantTimes(start: number, ratePerSecond: number, durationMs: number): number[] {
-  const count = constantCount(ratePerSecond, durationMs);
-  const times = new Array<number>(count);
-  for (let i = 0; i < count; i++) times[i] = start + (i * 1000) / ratePerSecond;
-  return times;
+function constantRun(start: number, ratePerSecond: number, durationMs: number, make: (at: number) => RequestInput): RequestRun {
+  return { count: constantCount(ratePerSecond, durationMs), timeAt: (i) => start + (i * 1000) / ratePerSecond, make };
 }
 
 /**
@@ -102,26 +110,12 @@ function constantTimes(start: number, ratePerSecond: number, durationMs: number)
  * request i is sent when N(t) = i. That root is written as 2i / (from + √(from² + 4ai)) with
  * a = (to − from) / (2D), which stays exact when the rate does not change (a = 0).
  */
-function rampTimes(start: number, from: number, to: number, durationMs: number): number[] {
+function rampRun(start: number, from: number, to: number, durationMs: number, make: (at: number) => RequestInput): RequestRun {
   const durationS = durationMs / 1000;
-  const count = Math.round(((from + to) / 2) * durationS);
   const a = (to - from) / (2 * durationS);
-  const times = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    const seconds = i === 0 ? 0 : (2 * i) / (from + Math.sqrt(Math.max(0, from * from + 4 * a * i)));
-    times[i] = start + seconds * 1000;
-  }
-  return times;
-}
-
-/** Merges two ascending lists; on equal times the first list's element comes first. */
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const merged = new Array<number>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) merged[k++] = b[j]! < a[i]! ? b[j++]! : a[i++]!;
-  while (i < a.length) merged[k++] = a[i++]!;
-  while (j < b.length) merged[k++] = b[j++]!;
-  return merged;
+  return {
+    count: Math.round(((from + to) / 2) * durationS),
+    timeAt: (i) => start + (i === 0 ? 0 : (2 * i) / (from + Math.sqrt(Math.max(0, from * from + 4 * a * i)))) * 1000,
+    make,
+  };
 }
