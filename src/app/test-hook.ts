@@ -12,7 +12,8 @@ import { TimelineModel, type Span } from '../timeline/spans';
 export function installTestHook(): void {
   const spans = (): Span[] => {
     const model = new TimelineModel();
-    model.update(selectTrace(useAppStore.getState()));
+    const { events, length } = selectTrace(useAppStore.getState());
+    model.update(events, length);
     return model.groups.flatMap((group) => group.lanes.flatMap((lane) => [...lane.spans]));
   };
   window.__lambdaPlayground = { ...window.__lambdaPlayground, store: useAppStore, spans, runScenario };

@@ -1,16 +1,15 @@
 import { useAppStore } from '../store';
-import { INVOCATION_LIST_LIMIT, listLimitNote } from '../store/invocation-list';
+import { listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
 import { revealRequest } from '../store/reveal';
-import { selectInvocations, selectSelection } from '../store/run-view';
+import { selectLatestInvocations, selectSelection } from '../store/run-view';
 import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
 
 /** Lists the latest invocations, newest first. A click selects one for the inspector and shows it on the timeline. */
 export function InvocationList() {
-  const invocations = useAppStore(selectInvocations);
+  const { latest, total } = useAppStore(selectLatestInvocations);
   const selection = useAppStore(selectSelection);
   const select = useAppStore((state) => state.select);
-  const latest = invocations.slice(-INVOCATION_LIST_LIMIT).reverse();
 
   if (latest.length === 0) {
     return <p className="px-3 py-4 text-sm text-slate-500">No invocations yet. Press Invoke to send the test event.</p>;
@@ -39,11 +38,11 @@ export function InvocationList() {
           />
         ))}
       </tbody>
-      {invocations.length > latest.length ? (
+      {total > latest.length ? (
         <tfoot>
           <tr>
             <td colSpan={4} className="border-t border-slate-100 px-3 py-2 text-slate-500">
-              {listLimitNote(latest.length, invocations.length)}
+              {listLimitNote(latest.length, total)}
             </td>
           </tr>
         </tfoot>

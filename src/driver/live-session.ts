@@ -4,7 +4,7 @@
  */
 import type { ExecutionRequest, ExecutionResult, Executor } from '../engine/execution';
 import { Simulation } from '../engine/simulation';
-import type { TraceEvent } from '../engine/trace';
+import type { TracePrefix } from '../engine/trace';
 import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 import type { RequestStream } from '../scenario/request-stream';
 import { scenarioRequestStream, toFunctionConfig, toSimulationSettings } from '../scenario/to-engine';
@@ -99,7 +99,7 @@ export function createPlaygroundSession(options: SessionOptions): PlaygroundSess
 }
 
 const EMPTY_SNAPSHOT: SessionSnapshot = {
-  trace: [],
+  trace: { events: [], length: 0 },
   version: 0,
   now: 0,
   nextEventTime: undefined,
@@ -118,9 +118,6 @@ class LiveSession implements PlaygroundSession {
   /** Whether `cached` is older than the run's state. */
   private stale = false;
   private loadError: string | undefined;
-  /** The last copy of the trace a snapshot handed out, and the run it belongs to. */
-  private traceCopy: readonly TraceEvent[] = [];
-  private traceCopyRun: Run | undefined;
   private readonly notifyThrottle: NotifyThrottle;
   /** The timer of a notification the throttle put off, if any. */
   private deferredNotify: ReturnType<typeof setTimeout> | undefined;
@@ -459,8 +456,6 @@ class LiveSession implements PlaygroundSession {
   private stopRun(): void {
     const run = this.run;
     this.run = undefined;
-    this.traceCopy = [];
-    this.traceCopyRun = undefined;
     if (!run) return;
     try {
       void Promise.resolve(run.executor.close?.()).catch(() => undefined);
@@ -510,16 +505,11 @@ class LiveSession implements PlaygroundSession {
   private buildSnapshot(): SessionSnapshot {
     const run = this.run;
     if (!run) return { ...EMPTY_SNAPSHOT, version: this.version, error: this.loadError };
-    // The trace is copied when a reader first reads it, up to its length at this moment, so a
-    // snapshot never changes after it is taken, and a snapshot whose trace is never read costs nothing.
-    const length = run.sim.trace.length;
-    let trace: readonly TraceEvent[] | undefined;
-    const traceUpTo = () => this.traceUpTo(run, length);
+    // The snapshot shares the simulation's trace up to its length now, so it never changes
+    // after it is taken, and a long trace is not copied for every notification.
+    const trace: TracePrefix = { events: run.sim.trace, length: run.sim.trace.length };
     return {
-      get trace() {
-        trace ??= traceUpTo();
-        return trace;
-      },
+      trace,
       version: this.version,
       now: run.processedMs,
       nextEventTime: nextEventTimeOf(run),
@@ -529,15 +519,6 @@ class LiveSession implements PlaygroundSession {
       sent: run.sent.slice(),
       pendingSequential: run.sequentialQueue.length + (run.sequentialInFlight === undefined ? 0 : 1),
     };
-  }
-
-  /** Returns a copy of the first `length` events of the run's trace, shared by snapshots of the same length. */
-  private traceUpTo(run: Run, length: number): readonly TraceEvent[] {
-    if (this.traceCopyRun !== run || this.traceCopy.length !== length) {
-      this.traceCopy = run.sim.trace.slice(0, length);
-      this.traceCopyRun = run;
-    }
-    return this.traceCopy;
   }
 }
 

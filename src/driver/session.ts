@@ -3,7 +3,7 @@
  * and the executor, advances the simulation as the playhead moves, and sends the requests a
  * person triggers. The store talks to the driver through this interface only.
  */
-import type { Invoker, TraceEvent } from '../engine/trace';
+import type { Invoker, TracePrefix } from '../engine/trace';
 import type { Scenario, ScenarioTrafficEntry } from '../scenario/schema';
 
 /** A request a person sent during the run, at the simulated time it was actually sent. */
@@ -24,8 +24,11 @@ export interface SentRequest {
 }
 
 export interface SessionSnapshot {
-  /** The trace so far. The array only grows; `version` changes whenever it does. */
-  readonly trace: readonly TraceEvent[];
+  /**
+   * The trace so far, as a prefix of the run's growing trace, which later events leave as it
+   * is. `version` changes whenever the trace grows.
+   */
+  readonly trace: TracePrefix;
   readonly version: number;
   /** Simulated time up to which events have been processed, in ms. */
   readonly now: number;

@@ -83,10 +83,13 @@ export class ConcurrencySeriesBuilder {
   private readonly busySince = new Map<string, number>();
   private processed = 0;
 
-  /** Reads the events of `trace` not read before; `trace` must be the same growing trace each time. */
-  update(trace: readonly TraceEvent[]): this {
-    for (let i = this.processed; i < trace.length; i++) this.apply(trace[i]!);
-    this.processed = trace.length;
+  /**
+   * Reads the events of `events` not read before, up to `length`; `events` must be the same
+   * growing trace each time.
+   */
+  update(events: readonly TraceEvent[], length = events.length): this {
+    for (let i = this.processed; i < length; i++) this.apply(events[i]!);
+    this.processed = length;
     return this;
   }
 

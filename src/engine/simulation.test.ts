@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InitRequest, InvokeRequest } from './execution';
 import { PLATFORM_OVERHEAD_MS } from './limits';
-import { Simulation } from './simulation';
+import { MAX_EVENTS_PER_STEP, Simulation } from './simulation';
 import { testFunction, testSettings, TEST_EPOCH_MS } from './testing/fixtures';
 import { runScripted, ScriptedExecutor, type FunctionScript } from './testing/scripted-executor';
 import { eventsOfType, invokeEndOf } from './testing/trace-queries';
@@ -164,6 +164,17 @@ describe('Simulation.step', () => {
     expect(eventsOfType(sim.trace, 'request-received')).toHaveLength(2);
     expect(output.executions).toHaveLength(0);
     expect(sim.nextEventTime()).toBeGreaterThan(100);
+  });
+
+  it('splits a crowd of simultaneous events over several steps', () => {
+    const { sim, executor } = setup();
+    for (let i = 0; i < 2500; i++) sim.submit({ at: 100, functionName: 'fn', event: {} });
+    sim.step();
+    expect(eventsOfType(sim.trace, 'request-received')).toHaveLength(MAX_EVENTS_PER_STEP);
+    expect(sim.nextEventTime()).toBe(100);
+    runScripted(sim, executor);
+    expect(eventsOfType(sim.trace, 'request-received')).toHaveLength(2500);
+    expect(eventsOfType(sim.trace, 'invoke-end').length + eventsOfType(sim.trace, 'throttled').length).toBe(2500);
   });
 
   it('does nothing when the next event is after until', () => {

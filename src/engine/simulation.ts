@@ -3,10 +3,11 @@
  *
  * The simulation is synchronous and pure. It never runs handler code: `step` returns the
  * executions the caller must run (INIT or INVOKE in an environment), and the caller reports
- * each result with `resolve` before stepping again. Every event due at one simulated time is
- * processed in one step, so executions that start at the same time can run in parallel, and
- * their results are applied in the order they were requested, which keeps the trace
- * deterministic however the executions interleave in real time.
+ * each result with `resolve` before stepping again. The events due at one simulated time are
+ * processed in one step (up to a bound, then in as few steps as it takes), so executions that
+ * start at the same time can run in parallel. Their results are applied in the order they
+ * were requested, which keeps the trace deterministic however the executions interleave in
+ * real time.
  */
 import { AsyncEvent, FunctionAsyncQueue, processAsyncEvent, processQueue } from './async-event';
 import { submitAsync } from './async-submit';
@@ -43,6 +44,12 @@ const EMPTY_STEP: StepOutput = Object.freeze({ executions: NONE, disposed: NONE 
 
 /** The `source` of a request submitted without one. */
 const DEFAULT_SOURCE = 'direct';
+
+/**
+ * Events one step processes at most. Ten thousand requests can arrive at one time, and a
+ * page that steps the simulation on its main thread yields between steps, never within one.
+ */
+export const MAX_EVENTS_PER_STEP = 1000;
 
 export class Simulation {
   private readonly state: EngineState;
@@ -139,8 +146,9 @@ export class Simulation {
   }
 
   /**
-   * Processes every event due at the earliest pending time, if that time is not after
-   * `until`. Throws while executions from an earlier step are unresolved.
+   * Processes the events due at the earliest pending time, if that time is not after `until`:
+   * all of them, or the first `MAX_EVENTS_PER_STEP`, leaving the rest due for the next step.
+   * Throws while executions from an earlier step are unresolved.
    */
   step(until = Number.POSITIVE_INFINITY): StepOutput {
     const { state } = this;
@@ -157,9 +165,11 @@ export class Simulation {
     state.executions = undefined;
     state.disposed = undefined;
     // Events that processing schedules at this same time are due now too, and run in this step.
-    for (let event = state.queue.peek(); event !== undefined && event.time === time; event = state.queue.peek()) {
+    let processed = 0;
+    for (let event = state.queue.peek(); event !== undefined && event.time === time && processed < MAX_EVENTS_PER_STEP; event = state.queue.peek()) {
       state.queue.pop();
       this.eventCount++;
+      processed++;
       this.process(event);
     }
     if (state.executions === undefined && state.disposed === undefined) return EMPTY_STEP;

@@ -248,3 +248,30 @@ export interface RequestThrottled {
    */
   readonly concurrency: number;
 }
+
+/**
+ * A trace as its readers see it: the first `length` events of `events`. A running simulation's
+ * trace only grows, so the page hands its views this prefix of the one array instead of a
+ * copy, and a reader never looks past `length`.
+ */
+export interface TracePrefix {
+  readonly events: readonly TraceEvent[];
+  readonly length: number;
+}
+
+/** A whole trace, or a prefix of a growing one. */
+export type TraceInput = readonly TraceEvent[] | TracePrefix;
+
+/** Returns `trace` as a prefix; a whole trace is the prefix of its own length. */
+export function tracePrefix(trace: TraceInput): TracePrefix {
+  return isPrefix(trace) ? trace : { events: trace, length: trace.length };
+}
+
+function isPrefix(trace: TraceInput): trace is TracePrefix {
+  return !Array.isArray(trace);
+}
+
+/** Returns a copy of the prefix's events, for a reader that needs an array. */
+export function prefixEvents(trace: TracePrefix): TraceEvent[] {
+  return trace.events.slice(0, trace.length);
+}

@@ -4,7 +4,7 @@
  * and destination received, as AWS writes them.
  */
 import type { TargetKind } from '../engine/model';
-import type { DeadLetterMessage, InvocationRecord as DestinationRecord, TraceEvent } from '../engine/trace';
+import { tracePrefix, type DeadLetterMessage, type InvocationRecord as DestinationRecord, type TraceEvent, type TraceInput } from '../engine/trace';
 import { formatDuration } from '../timeline/format';
 
 export type AsyncStepKind = 'queued' | 'attempt' | 'attempt-end' | 'retry' | 'expired' | 'dropped' | 'dlq' | 'destination' | 'done' | 'chained';
@@ -23,9 +23,11 @@ export interface AsyncStep {
 const ms = (value: number) => `${Number(value.toFixed(2))} ms`;
 
 /** The steps of an asynchronous event's life, in time order; empty for a synchronous request. */
-export function asyncLife(trace: readonly TraceEvent[], requestId: string): AsyncStep[] {
+export function asyncLife(trace: TraceInput, requestId: string): AsyncStep[] {
+  const { events, length } = tracePrefix(trace);
   const steps: AsyncStep[] = [];
-  for (const event of trace) {
+  for (let i = 0; i < length; i++) {
+    const event = events[i]!;
     if (event.type === 'async-queued' && event.trigger.kind === 'destination' && event.trigger.fromRequestId === requestId) {
       steps.push({ time: event.time, kind: 'chained', text: `Destination function ${event.functionName} received the record as a new event`, linkRequestId: event.requestId });
       continue;
@@ -140,13 +142,13 @@ export interface TargetMailbox {
   readonly messages: readonly TargetMessage[];
 }
 
-const mailboxCache = new WeakMap<readonly TraceEvent[], readonly TargetMailbox[]>();
+const mailboxCache = new WeakMap<TraceInput, readonly TargetMailbox[]>();
 
 /**
  * The dead-letter messages and destination records each target received, one mailbox per
  * target in order of first message. `known` lists targets to show even while empty.
  */
-export function targetMailboxes(trace: readonly TraceEvent[], known: readonly { kind: TargetKind; name: string }[] = []): readonly TargetMailbox[] {
+export function targetMailboxes(trace: TraceInput, known: readonly { kind: TargetKind; name: string }[] = []): readonly TargetMailbox[] {
   let received = mailboxCache.get(trace);
   if (!received) {
     const boxes = new Map<string, { key: string; kind: TargetKind; name: string; messages: TargetMessage[] }>();
@@ -156,7 +158,9 @@ export function targetMailboxes(trace: readonly TraceEvent[], known: readonly { 
       if (!box) boxes.set(key, (box = { key, kind, name, messages: [] }));
       return box;
     };
-    for (const event of trace) {
+    const { events, length } = tracePrefix(trace);
+    for (let i = 0; i < length; i++) {
+      const event = events[i]!;
       if (event.type === 'dlq-message') {
         boxOf(event.target.kind, event.target.name).messages.push({
           time: event.time,

@@ -7,7 +7,7 @@
  * events added since the last one; bucketing reads only the changes inside the visible range.
  */
 import { ConcurrencySeriesBuilder, concurrencyAt, type ConcurrencySeries } from '../engine/concurrency-series';
-import type { TraceEvent } from '../engine/trace';
+import { tracePrefix, type TraceEvent, type TraceInput } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 
 export interface ChartLimit {
@@ -36,14 +36,15 @@ export class ConcurrencyTracker {
   private firstEvent: TraceEvent | undefined;
   private length = 0;
 
-  update(trace: readonly TraceEvent[]): this {
-    // Snapshots copy a grown trace; a new first event or a shorter trace means a new run.
-    if (trace[0] !== this.firstEvent || trace.length < this.length) {
+  update(input: TraceInput): this {
+    const { events, length } = tracePrefix(input);
+    // A new first event or a shorter trace means a new run.
+    if (events[0] !== this.firstEvent || length < this.length) {
       this.builder = new ConcurrencySeriesBuilder();
-      this.firstEvent = trace[0];
+      this.firstEvent = events[0];
     }
-    this.builder.update(trace);
-    this.length = trace.length;
+    this.builder.update(events, length);
+    this.length = length;
     return this;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../engine/trace';
 import { TraceBuilder } from '../timeline/testing/trace-builder';
-import { invocationRecords, requestCounts } from './invocations';
+import { findInvocation, invocationRecords, latestInvocations, requestCounts } from './invocations';
 
 function trace() {
   return new TraceBuilder('fn')
@@ -55,6 +56,32 @@ describe('invocation records of a growing trace', () => {
     const descriptor = Object.getOwnPropertyDescriptor(records[0], 'logs');
     expect(descriptor?.get).toBeDefined();
     expect(Array.isArray(records[0]?.logs)).toBe(true);
+  });
+});
+
+describe('invocation records of a trace prefix', () => {
+  it('read only the events within the prefix', () => {
+    const events = trace();
+    const start = events.findIndex((event) => event.type === 'invoke-start' && event.requestId === 'req-2');
+    const prefix = { events, length: start + 1 };
+    expect(findInvocation(prefix, 'req-2')?.outcome).toBe('pending');
+    expect(findInvocation(prefix, 'req-4')).toBeUndefined();
+    expect(findInvocation({ events, length: events.length }, 'req-2')?.outcome).toBe('success');
+  });
+
+  it('list the newest first up to the limit', () => {
+    const events = trace();
+    const { latest, total } = latestInvocations({ events, length: events.length }, 2);
+    expect(total).toBe(4);
+    expect(latest.map((record) => record.requestId)).toEqual(['req-4', 'req-3']);
+  });
+
+  it('keep unread logs unread when a record changes again', () => {
+    const events: TraceEvent[] = new TraceBuilder('fn').cold(0, 'fn#1', 'req-1', { platform: 150, init: 140, duration: 120 }).build();
+    events.push({ type: 'async-done', time: 500, requestId: 'req-1', functionName: 'fn', outcome: 'success', attempts: 1, routedTo: [], queueDepth: 0 });
+    const record = findInvocation(events, 'req-1');
+    expect(record?.asyncOutcome).toBe('success');
+    expect(Object.getOwnPropertyDescriptor(record, 'logs')?.get).toBeDefined();
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * Invocations and environments as the inspector shows them, derived from the trace. The
- * derivation is cached per trace array and updated incrementally as the trace grows, so
+ * derivation is cached per trace and updated incrementally as the trace grows, so
  * selectors that call it on every render stay cheap.
  */
 import type { InvokeOutcome, LambdaError, LogLine } from '../engine/execution';
 import { invocationLogLines } from '../engine/platform-logs';
-import type { AsyncOutcome, InvocationType, Invoker, RequestThrottled, TargetRef, TraceEvent } from '../engine/trace';
+import { tracePrefix, type AsyncOutcome, type InvocationType, type Invoker, type RequestThrottled, type TargetRef, type TraceEvent, type TraceInput } from '../engine/trace';
 import { formatDuration } from '../timeline/format';
 
 export interface InvocationRecord {
@@ -59,19 +59,46 @@ export interface EnvironmentHistoryEntry {
 
 type MutableRecord = { -readonly [K in keyof InvocationRecord]: InvocationRecord[K] };
 
-const recordCache = new WeakMap<readonly TraceEvent[], readonly InvocationRecord[]>();
+const recordCache = new WeakMap<TraceInput, readonly InvocationRecord[]>();
 
 /**
  * Returns one record per request in the trace, in arrival order. A trace that continues the one
- * seen last costs only its new events, so a run of 100,000 requests can update the list several
- * times a second. A record handed out never changes: an event that changes it replaces it.
+ * seen last costs only its new events. A record handed out never changes: an event that
+ * changes it replaces it. The list is a copy; `latestInvocations` and `findInvocation` read the
+ * records without copying them all.
  */
-export function invocationRecords(trace: readonly TraceEvent[]): readonly InvocationRecord[] {
+export function invocationRecords(trace: TraceInput): readonly InvocationRecord[] {
   const cached = recordCache.get(trace);
   if (cached) return cached;
-  const records = recordIndex.update(trace);
+  const records = recordIndex.update(trace).slice();
   recordCache.set(trace, records);
   return records;
+}
+
+/** The newest records of a trace, newest first, and how many there are in all. */
+export interface LatestInvocations {
+  readonly latest: readonly InvocationRecord[];
+  readonly total: number;
+}
+
+const latestCache = new WeakMap<TraceInput, LatestInvocations>();
+
+/**
+ * Returns the last `limit` records of the trace, newest first, for a list that shows only
+ * those: a run of 100,000 requests can update the list several times a second.
+ */
+export function latestInvocations(trace: TraceInput, limit: number): LatestInvocations {
+  const cached = latestCache.get(trace);
+  if (cached && cached.latest.length === Math.min(limit, cached.total)) return cached;
+  const records = recordIndex.update(trace);
+  const latest = { latest: records.slice(-limit).reverse(), total: records.length };
+  latestCache.set(trace, latest);
+  return latest;
+}
+
+/** Returns the record of `requestId` in the trace, or undefined when the trace has no such request. */
+export function findInvocation(trace: TraceInput, requestId: string): InvocationRecord | undefined {
+  return recordIndex.find(trace, requestId);
 }
 
 /** The records of the trace seen last, brought up to date event by event. */
@@ -80,23 +107,33 @@ class RecordIndex {
   private consumed = 0;
   private records: InvocationRecord[] = [];
   private readonly positions = new Map<string, number>();
+  /** Records whose `logs` is a getter not read yet, which a copy must keep unread. */
+  private readonly lazyLogs = new WeakSet<InvocationRecord>();
 
-  update(trace: readonly TraceEvent[]): readonly InvocationRecord[] {
-    if (!this.continuedBy(trace)) {
+  /** Brings the records up to `input` and returns them; the caller must not change the list. */
+  update(input: TraceInput): readonly InvocationRecord[] {
+    const { events, length } = tracePrefix(input);
+    if (!this.continuedBy(events, length)) {
       this.records = [];
       this.positions.clear();
       this.consumed = 0;
     }
-    for (let i = this.consumed; i < trace.length; i++) this.apply(trace[i]!);
-    this.consumed = trace.length;
-    this.source = trace;
-    return this.records.slice();
+    for (let i = this.consumed; i < length; i++) this.apply(events[i]!);
+    this.consumed = length;
+    this.source = events;
+    return this.records;
   }
 
-  /** Whether `trace` starts with the events already applied (a grown copy of the same run's trace). */
-  private continuedBy(trace: readonly TraceEvent[]): boolean {
+  find(input: TraceInput, requestId: string): InvocationRecord | undefined {
+    const records = this.update(input);
+    const position = this.positions.get(requestId);
+    return position === undefined ? undefined : records[position];
+  }
+
+  /** Returns whether `events` starts with the events already applied (the same run's trace, grown). */
+  private continuedBy(events: readonly TraceEvent[], length: number): boolean {
     const last = this.consumed - 1;
-    return trace.length >= this.consumed && (last < 0 || (trace[0] === this.source[0] && trace[last] === this.source[last]));
+    return length >= this.consumed && (last < 0 || (events[0] === this.source[0] && events[last] === this.source[last]));
   }
 
   private apply(event: TraceEvent): void {
@@ -187,8 +224,12 @@ class RecordIndex {
   private patch(requestId: string, change: (record: MutableRecord) => void): void {
     const position = this.positions.get(requestId);
     if (position === undefined) return;
-    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(this.records[position]!)) as MutableRecord;
+    const record = this.records[position]!;
+    const copy: MutableRecord = this.lazyLogs.has(record)
+      ? (Object.defineProperties({}, Object.getOwnPropertyDescriptors(record)) as MutableRecord)
+      : { ...record };
     change(copy);
+    if (Object.getOwnPropertyDescriptor(copy, 'logs')?.get) this.lazyLogs.add(copy);
     this.records[position] = copy;
   }
 }
@@ -208,16 +249,14 @@ function defineLazyLogs(record: MutableRecord, end: Extract<TraceEvent, { type: 
   });
 }
 
-export function findInvocation(trace: readonly TraceEvent[], requestId: string): InvocationRecord | undefined {
-  return invocationRecords(trace).find((record) => record.requestId === requestId);
-}
-
 const formatMs = (ms: number) => `${Number(ms.toFixed(2))} ms`;
 
 /** Lists what happened to one execution environment, in time order. */
-export function environmentHistory(trace: readonly TraceEvent[], envId: string): EnvironmentHistoryEntry[] {
+export function environmentHistory(trace: TraceInput, envId: string): EnvironmentHistoryEntry[] {
+  const { events, length } = tracePrefix(trace);
   const entries: EnvironmentHistoryEntry[] = [];
-  for (const event of trace) {
+  for (let i = 0; i < length; i++) {
+    const event = events[i]!;
     if (!('envId' in event) || event.envId !== envId) continue;
     switch (event.type) {
       case 'env-created':
@@ -265,42 +304,43 @@ export function environmentHistory(trace: readonly TraceEvent[], envId: string):
   return entries;
 }
 
-const countCache = new WeakMap<readonly TraceEvent[], RequestCounts>();
+const countCache = new WeakMap<TraceInput, RequestCounts>();
 
 interface RequestCounts {
   readonly received: number;
   readonly ended: number;
 }
 
-/** The counts of the trace seen last, so that a grown copy of it costs only its new events. */
-let lastCounted: { trace: readonly TraceEvent[]; counts: RequestCounts } | undefined;
+/** The counts of the trace seen last, so that the same trace, grown, costs only its new events. */
+let lastCounted: { events: readonly TraceEvent[]; length: number; counts: RequestCounts } | undefined;
 
 /**
  * Counts of the requests in the trace, for the progress line; a throttled request has ended,
  * and so has an asynchronous event that left its queue.
- * Cached per trace array, and a trace that continues the one counted last costs only its new
+ * Cached per trace, and a trace that continues the one counted last costs only its new
  * events, because the progress line counts again whenever the trace grows.
  */
-export function requestCounts(trace: readonly TraceEvent[]): RequestCounts {
+export function requestCounts(trace: TraceInput): RequestCounts {
   const cached = countCache.get(trace);
   if (cached) return cached;
+  const { events, length } = tracePrefix(trace);
   const previous = lastCounted;
   const continues =
     previous !== undefined &&
-    previous.trace.length > 0 &&
-    trace.length >= previous.trace.length &&
-    trace[0] === previous.trace[0] &&
-    trace[previous.trace.length - 1] === previous.trace[previous.trace.length - 1];
+    previous.length > 0 &&
+    length >= previous.length &&
+    events[0] === previous.events[0] &&
+    events[previous.length - 1] === previous.events[previous.length - 1];
   let received = continues ? previous.counts.received : 0;
   let ended = continues ? previous.counts.ended : 0;
-  for (let i = continues ? previous.trace.length : 0; i < trace.length; i++) {
+  for (let i = continues ? previous.length : 0; i < length; i++) {
     // An asynchronous event ends once with async-done, however many attempts it took.
-    const event = trace[i]!;
+    const event = events[i]!;
     if (event.type === 'request-received') received += 1;
     else if (event.type === 'invoke-end' ? event.invocationType !== 'Event' : event.type === 'throttled' || event.type === 'async-done') ended += 1;
   }
   const counts = { received, ended };
   countCache.set(trace, counts);
-  lastCounted = { trace, counts };
+  lastCounted = { events, length, counts };
   return counts;
 }

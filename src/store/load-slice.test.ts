@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
-import type { TraceEvent } from '../engine/trace';
+import { prefixEvents, type TraceEvent } from '../engine/trace';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
 import { DEFAULT_LOAD_FORM, loadEntryOf, type LoadForm } from './load-model';
@@ -113,7 +113,7 @@ describe('load slice', () => {
     expect(store.getState().loadError).toBeUndefined();
     await playUntilIdle(store);
 
-    const trace = store.getState().snapshot!.trace;
+    const trace = prefixEvents(store.getState().snapshot!.trace);
     expect(countOf(trace, 'invoke-end')).toBe(5);
     const throttles = trace.filter((event) => event.type === 'throttled');
     expect(throttles).toHaveLength(15);
@@ -132,7 +132,7 @@ describe('load slice', () => {
     store.getState().startLoad();
     await playUntilIdle(store);
 
-    const throttles = store.getState().snapshot!.trace.filter((event) => event.type === 'throttled');
+    const throttles = prefixEvents(store.getState().snapshot!.trace).filter((event) => event.type === 'throttled');
     expect(throttles).toHaveLength(3);
     expect(throttles.every((event) => event.functionName === 'function' && event.statusCode === 500)).toBe(true);
   });
@@ -144,7 +144,7 @@ describe('load slice', () => {
     store.getState().setLoadField('durationSeconds', '1');
     store.getState().startLoad();
     await playUntilIdle(store);
-    const live = store.getState().snapshot!.trace.map((event) => [event.type, event.time]);
+    const live = prefixEvents(store.getState().snapshot!.trace).map((event) => [event.type, event.time]);
 
     const recorded = selectRecordedScenario(store.getState())!;
     expect(recorded.traffic).toHaveLength(1);
@@ -152,7 +152,7 @@ describe('load slice', () => {
 
     store.getState().replay();
     await playUntilIdle(store);
-    expect(store.getState().snapshot!.trace.map((event) => [event.type, event.time])).toEqual(live);
+    expect(prefixEvents(store.getState().snapshot!.trace).map((event) => [event.type, event.time])).toEqual(live);
   });
 
   it('reports an invalid form instead of sending', () => {

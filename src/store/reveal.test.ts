@@ -10,7 +10,8 @@ import type { InvocationRecord } from './invocations';
 import { createLoadSlice } from './load-slice';
 import { revealRequest, revealView } from './reveal';
 import { createRunSlice } from './run-slice';
-import { selectInvocations } from './run-view';
+import { invocationRecords } from './invocations';
+import { selectTrace } from './run-view';
 import { createWorkspaceSlice } from './workspace-slice';
 
 const MINUTES_VIEW = TimeScale.fromRange(0, 10 * 60_000, 1000);
@@ -54,11 +55,11 @@ describe('revealRequest', () => {
   it('stops following and shows the request', async () => {
     const store = createStore();
     store.getState().invoke();
-    for (let frame = 0; frame < 200 && selectInvocations(store.getState())[0]?.endedAt === undefined; frame++) {
+    for (let frame = 0; frame < 200 && invocationRecords(selectTrace(store.getState()))[0]?.endedAt === undefined; frame++) {
       store.getState().tick(16);
       for (let i = 0; i < 10; i++) await Promise.resolve();
     }
-    const invocation = selectInvocations(store.getState())[0]!;
+    const invocation = invocationRecords(selectTrace(store.getState()))[0]!;
     expect(invocation.endedAt).toBeDefined();
     store.getState().fitView();
 

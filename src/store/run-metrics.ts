@@ -8,7 +8,7 @@
  */
 import type { Architecture } from '../engine/runtimes';
 import { PRICES, summarize, type RunSummary } from '../engine/summary';
-import type { ThrottleReason, TraceEvent } from '../engine/trace';
+import { tracePrefix, type ThrottleReason, type TraceEvent, type TraceInput } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 import { toFunctionConfig, toSimulationSettings } from '../scenario/to-engine';
 
@@ -27,12 +27,13 @@ export interface RunMetrics {
 }
 
 /** Number of trace events at or before `timeMs`; the trace is in time order. */
-export function countUpTo(trace: readonly TraceEvent[], timeMs: number): number {
+export function countUpTo(input: TraceInput, timeMs: number): number {
+  const { events, length } = tracePrefix(input);
   let low = 0;
-  let high = trace.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (trace[middle]!.time <= timeMs) low = middle + 1;
+    if (events[middle]!.time <= timeMs) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -52,19 +53,20 @@ function durationPercentiles(summary: RunSummary, trace: readonly TraceEvent[], 
   return { p50: rank(50), p99: rank(99) };
 }
 
-let cache: { trace: readonly TraceEvent[]; end: number; scenario: Scenario; metrics: RunMetrics } | undefined;
+let cache: { events: readonly TraceEvent[]; end: number; scenario: Scenario; metrics: RunMetrics } | undefined;
 
 /** Summarizes `scenario`'s run from the trace events up to `upToMs`. */
-export function runMetrics(trace: readonly TraceEvent[], upToMs: number, scenario: Scenario): RunMetrics {
-  const end = countUpTo(trace, upToMs);
-  // Snapshots copy a grown trace, so equal length and first event mean the same prefix.
-  if (cache && cache.scenario === scenario && cache.end === end && (cache.trace === trace || (end > 0 && cache.trace[0] === trace[0]))) {
+export function runMetrics(input: TraceInput, upToMs: number, scenario: Scenario): RunMetrics {
+  const { events } = tracePrefix(input);
+  const end = countUpTo(input, upToMs);
+  // A trace only grows, so an equal length and first event mean the same events.
+  if (cache && cache.scenario === scenario && cache.end === end && (cache.events === events || (end > 0 && cache.events[0] === events[0]))) {
     return cache.metrics;
   }
-  const prefix = end === trace.length ? trace : trace.slice(0, end);
+  const prefix = end === events.length ? events : events.slice(0, end);
   const summary = summarize(prefix, scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
-  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, trace, end) };
-  cache = { trace, end, scenario, metrics };
+  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, events, end) };
+  cache = { events, end, scenario, metrics };
   return metrics;
 }
 

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
-import type { TraceEvent } from '../engine/trace';
+import { prefixEvents, type TraceEvent } from '../engine/trace';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
 import { createRunSlice, EMPTY_TIMELINE_MESSAGE, FRESH_RUN_NOTICE, selectEmptyTimelineMessage, selectRecordedScenario } from './run-slice';
@@ -69,7 +69,7 @@ describe('run slice', () => {
     store.getState().invoke();
     store.getState().setSpeed(100);
     await playUntilIdle(store);
-    const ends = invokeEnds(store.getState().snapshot!.trace);
+    const ends = invokeEnds(prefixEvents(store.getState().snapshot!.trace));
     expect(ends.map((end) => end.cold)).toEqual([true, false, false]);
     expect(store.getState().playing).toBe(false);
   });
@@ -87,7 +87,7 @@ describe('run slice', () => {
   it('playback stops by itself after reclaim', async () => {
     store.getState().invoke();
     await playUntilIdle(store);
-    const trace = store.getState().snapshot!.trace;
+    const trace = prefixEvents(store.getState().snapshot!.trace);
     expect(trace.at(-1)!.type).toBe('env-reclaimed');
     expect(store.getState().playheadMs).toBeGreaterThanOrEqual(trace.at(-1)!.time);
     expect(store.getState().runStatus).toBe('idle');
@@ -96,7 +96,7 @@ describe('run slice', () => {
   it('compresses the idle wait for reclaim to seconds of frames', async () => {
     store.getState().invoke();
     const frames = await playUntilIdle(store);
-    const reclaimMs = store.getState().snapshot!.trace.at(-1)!.time;
+    const reclaimMs = prefixEvents(store.getState().snapshot!.trace).at(-1)!.time;
     expect(reclaimMs).toBeGreaterThan(5 * 60_000);
     // At one simulated minute per real second, at most about 8 real seconds.
     expect(frames * FRAME_MS).toBeLessThan(8_500);
@@ -157,7 +157,7 @@ describe('run slice', () => {
     store.getState().invoke();
     const { snapshot, playheadMs } = store.getState();
     expect(playheadMs).toBe(0);
-    expect(snapshot!.trace.filter((event) => event.type === 'invoke-end')).toHaveLength(0);
+    expect(prefixEvents(snapshot!.trace).filter((event) => event.type === 'invoke-end')).toHaveLength(0);
     expect(store.getState().timeline.groups).toHaveLength(0);
   });
 
@@ -178,10 +178,10 @@ describe('run slice', () => {
     store.getState().invoke();
     store.getState().setSpeed(100);
     await playUntilIdle(store);
-    const live = store.getState().snapshot!.trace.map((event) => [event.type, event.time]);
+    const live = prefixEvents(store.getState().snapshot!.trace).map((event) => [event.type, event.time]);
     store.getState().replay();
     await playUntilIdle(store);
-    const replayed = store.getState().snapshot!.trace.map((event) => [event.type, event.time]);
+    const replayed = prefixEvents(store.getState().snapshot!.trace).map((event) => [event.type, event.time]);
     expect(replayed).toEqual(live);
   });
 
@@ -194,7 +194,7 @@ describe('run slice', () => {
     store.getState().replay();
     await playUntilIdle(store);
     const state = store.getState();
-    expect(invokeEnds(state.snapshot!.trace)).toHaveLength(2);
+    expect(invokeEnds(prefixEvents(state.snapshot!.trace))).toHaveLength(2);
     expect(state.runScenario!.functions[0]!.memoryMb).toBe(1024);
     expect(state.runNotice).toBeUndefined();
   });
@@ -210,7 +210,7 @@ describe('run slice', () => {
     store.getState().setCode('export const handler = async () => 2;');
     store.getState().replay();
     await playUntilIdle(store);
-    expect(invokeEnds(store.getState().snapshot!.trace)).toHaveLength(2);
+    expect(invokeEnds(prefixEvents(store.getState().snapshot!.trace))).toHaveLength(2);
     expect(selectRecordedScenario(store.getState())!.traffic).toHaveLength(2);
   });
 
@@ -238,7 +238,7 @@ describe('run slice', () => {
     store.getState().sendConcurrent(5);
     store.getState().setSpeed(100);
     await playUntilIdle(store);
-    const ends = invokeEnds(store.getState().snapshot!.trace);
+    const ends = invokeEnds(prefixEvents(store.getState().snapshot!.trace));
     expect(ends).toHaveLength(5);
     expect(ends.filter((end) => end.cold)).toHaveLength(3);
     expect(ends[0]!.time).toBeGreaterThan(60_000);

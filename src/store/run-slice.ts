@@ -124,7 +124,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const state = get();
     const snapshot = state.driver?.session.snapshot();
     if (!snapshot) return;
-    state.timeline.update(snapshot.trace);
+    state.timeline.update(snapshot.trace.events, snapshot.trace.length);
     set({
       snapshot,
       timelineVersion: state.timeline.version,

@@ -2,20 +2,21 @@
  * Named selectors over the run for the app's own views (invocation list, inspector, progress
  * and the sandbox banner).
  */
-import type { TraceEvent } from '../engine/trace';
+import type { TracePrefix } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 import type { AppState } from './index';
 import { ASYNC_RETRY_ATTEMPTS } from '../engine/async-limits';
-import { invocationRecords, requestCounts } from './invocations';
+import { INVOCATION_LIST_LIMIT } from './invocation-list';
+import { latestInvocations, requestCounts } from './invocations';
 
-const EMPTY_TRACE: readonly TraceEvent[] = [];
+const EMPTY_TRACE: TracePrefix = { events: [], length: 0 };
 
-export const selectTrace = (state: AppState): readonly TraceEvent[] => state.snapshot?.trace ?? EMPTY_TRACE;
+export const selectTrace = (state: AppState): TracePrefix => state.snapshot?.trace ?? EMPTY_TRACE;
 export const selectRunStatus = (state: AppState) => state.runStatus;
 export const selectSelection = (state: AppState) => state.selection;
 export const selectSandboxError = (state: AppState): string | undefined => state.snapshot?.error;
 
-export const selectInvocations = (state: AppState) => invocationRecords(selectTrace(state));
+export const selectLatestInvocations = (state: AppState) => latestInvocations(selectTrace(state), INVOCATION_LIST_LIMIT);
 
 /** How fast Lambda adds environments in the run shown: `per-function` or the older `account-burst`. */
 export type RunScaling = Scenario['settings']['account']['scaling'];

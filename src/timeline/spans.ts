@@ -5,7 +5,7 @@
  * its new events.
  */
 import type { InvokeOutcome } from '../engine/execution';
-import type { Invoker, ThrottleReason, TraceEvent } from '../engine/trace';
+import type { Invoker, ThrottleReason, TraceEvent, TracePrefix } from '../engine/trace';
 import { AsyncLanes, type AsyncHost, type AsyncRequest, type MutableQueueLane, type QueueLane, type TargetLane } from './async-lanes';
 
 export type SpanKind =
@@ -137,7 +137,7 @@ export class TimelineModel {
   private readonly asyncLanes = new AsyncLanes();
   private readonly groupOf = (functionName: string): MutableGroup => this.group(functionName);
   private consumed = 0;
-  private source: readonly TraceEvent[] | undefined;
+  private source: TracePrefix | undefined;
   private firstEvent: TraceEvent | undefined;
   private changeCount = 0;
 
@@ -156,21 +156,17 @@ export class TimelineModel {
   }
 
   /**
-   * Applies the events added to `trace` since the last call. A trace that is not a
-   * continuation of the one seen before (a fresh run) rebuilds the model from scratch.
+   * Applies the events added to the trace since the last call, up to `length`. A trace that is
+   * not a continuation of the one seen before (a fresh run) rebuilds the model from scratch.
    */
-  update(trace: readonly TraceEvent[]): void {
-    const continues =
-      trace.length >= this.consumed && (this.consumed === 0 || trace[0] === this.firstEvent);
+  update(events: readonly TraceEvent[], length = events.length): void {
+    const continues = length >= this.consumed && (this.consumed === 0 || events[0] === this.firstEvent);
     if (!continues) this.clear();
-    if (trace.length === this.consumed) {
-      this.source = trace;
-      return;
-    }
-    for (let i = this.consumed; i < trace.length; i++) this.apply(trace[i]!);
-    this.consumed = trace.length;
-    this.firstEvent = trace[0];
-    this.source = trace;
+    this.source = { events, length };
+    if (length === this.consumed) return;
+    for (let i = this.consumed; i < length; i++) this.apply(events[i]!);
+    this.consumed = length;
+    this.firstEvent = events[0];
     this.changeCount++;
   }
 
@@ -205,14 +201,15 @@ export class TimelineModel {
   nextEventAfter(timeMs: number): number | undefined {
     const trace = this.source;
     if (!trace) return undefined;
+    const { events, length } = trace;
     let low = 0;
-    let high = trace.length;
+    let high = length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (trace[mid]!.time <= timeMs) low = mid + 1;
+      if (events[mid]!.time <= timeMs) low = mid + 1;
       else high = mid;
     }
-    return trace[low]?.time;
+    return low < length ? events[low]!.time : undefined;
   }
 
   private clear(): void {
