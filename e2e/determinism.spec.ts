@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { serializeTrace } from '../src/cli/trace-file';
 import type { SentRequest } from '../src/driver/session';
-import type { TraceEvent } from '../src/engine/trace';
+import type { TraceEvent, TracePrefix } from '../src/engine/trace';
 import type { Scenario } from '../src/scenario/schema';
 import { parseScenarioText } from '../src/scenario/validate';
 import { withRecordedTraffic } from '../src/store/run-model';
@@ -27,7 +27,7 @@ interface HookedWindow {
     store: {
       getState(): {
         runScenario?: Scenario;
-        snapshot?: { trace: readonly TraceEvent[]; error?: string; sent: readonly SentRequest[] };
+        snapshot?: { trace: TracePrefix; error?: string; sent: readonly SentRequest[] };
       };
     };
   };
@@ -67,7 +67,7 @@ async function traceOfFinishedRun(page: Page): Promise<readonly TraceEvent[]> {
   await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 45_000 });
   const snapshot = await page.evaluate(() => (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot);
   expect(snapshot?.error).toBeUndefined();
-  return snapshot?.trace ?? [];
+  return snapshot ? snapshot.trace.events.slice(0, snapshot.trace.length) : [];
 }
 
 /** Plays the scenario in the page until the run is idle and returns the trace from the store. */

@@ -7,14 +7,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import type { InvokeEnded, TraceEvent } from '../src/engine/trace';
+import type { InvokeEnded, TracePrefix } from '../src/engine/trace';
 
 interface HookedWindow {
   __lambdaPlayground: {
     editor?: { getValue(): string };
     store: {
-      getState(): { snapshot?: { trace: readonly TraceEvent[]; executing: boolean } };
-      subscribe(listener: (state: { snapshot?: { trace: readonly TraceEvent[] } }) => void): () => void;
+      getState(): { snapshot?: { trace: TracePrefix; executing: boolean } };
+      subscribe(listener: (state: { snapshot?: { trace: TracePrefix } }) => void): () => void;
     };
   };
   /** Real times, in `performance.now()` ms, recorded by the watchdog test. */
@@ -139,9 +139,10 @@ function savedStorage(page: Page): Promise<Record<string, string>> {
 
 /** Returns the trace's `invoke-end` events so far. */
 async function endedInvocations(page: Page): Promise<InvokeEnded[]> {
-  const trace = await page.evaluate(
-    () => (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot?.trace ?? [],
-  );
+  const trace = await page.evaluate(() => {
+    const trace = (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot?.trace;
+    return trace ? trace.events.slice(0, trace.length) : [];
+  });
   return trace.filter((event): event is InvokeEnded => event.type === 'invoke-end');
 }
 
@@ -207,7 +208,7 @@ test('CPU loop times out while page stays usable', async ({ page }) => {
       times.click ??= performance.now();
     });
     hooked.__lambdaPlayground.store.subscribe((state) => {
-      if (state.snapshot?.trace.some((event) => event.type === 'invoke-end')) times.timedOut ??= performance.now();
+      if (state.snapshot?.trace.events.some((event) => event.type === 'invoke-end')) times.timedOut ??= performance.now();
     });
   });
 
@@ -215,7 +216,7 @@ test('CPU loop times out while page stays usable', async ({ page }) => {
   // The handler is spinning once its invocation has started and handler code is running.
   await page.waitForFunction(() => {
     const snapshot = (window as unknown as HookedWindow).__lambdaPlayground.store.getState().snapshot;
-    return snapshot?.executing === true && snapshot.trace.some((event) => event.type === 'invoke-start');
+    return snapshot?.executing === true && snapshot.trace.events.some((event) => event.type === 'invoke-start');
   });
 
   // While the watchdog waits, the page takes input and clicks.

@@ -99,95 +99,117 @@ export interface AsyncSummaries {
  * should appear even when they received nothing.
  */
 export function summarizeAsync(trace: readonly TraceEvent[], resources: SimulationResources = {}): AsyncSummaries {
-  const functions = new Map<string, MutableAsync>();
-  const targets = new Map<string, MutableTarget>();
-  const fnOf = (name: string) => {
-    let entry = functions.get(name);
-    if (entry === undefined) functions.set(name, (entry = newAsync()));
+  return new AsyncSummaryBuilder(resources).update(trace).result();
+}
+
+/** Counts the asynchronous figures of a growing trace, reading each event once. */
+export class AsyncSummaryBuilder {
+  private readonly functions = new Map<string, MutableAsync>();
+  private readonly targets = new Map<string, MutableTarget>();
+  private deadLetterMessages = 0;
+  private destinationRecords = 0;
+  private processed = 0;
+
+  constructor(resources: SimulationResources = {}) {
+    for (const queue of resources.queues ?? []) this.targetOf('sqs', queue.name);
+    for (const topic of resources.topics ?? []) this.targetOf('sns', topic.name);
+    for (const bus of resources.eventBuses ?? []) this.targetOf('eventbridge', bus.name);
+  }
+
+  /** Reads the events of `events` not read before, up to `length`; `events` must be the same growing trace each time. */
+  update(events: readonly TraceEvent[], length = events.length): this {
+    for (let i = this.processed; i < length; i++) this.count(events[i]!);
+    this.processed = Math.max(this.processed, length);
+    return this;
+  }
+
+  /** Returns the figures so far; later updates leave them as they are. */
+  result(): AsyncSummaries {
+    const all = [...this.functions.values()];
+    const sum = (pick: (entry: MutableAsync) => number) => all.reduce((total, entry) => total + pick(entry), 0);
+    return {
+      functions: new Map([...this.functions].map(([name, entry]) => [name, { ...entry }])),
+      targets: [...this.targets.values()].map((target) => ({ ...target })),
+      totals: {
+        queued: sum((e) => e.queued),
+        succeeded: sum((e) => e.succeeded),
+        failed: sum((e) => e.failed),
+        expired: sum((e) => e.expired),
+        dropped: sum((e) => e.dropped),
+        retries: sum((e) => e.retries),
+        throttledAttempts: sum((e) => e.throttledAttempts),
+        deadLetterMessages: this.deadLetterMessages,
+        destinationRecords: this.destinationRecords,
+      },
+    };
+  }
+
+  private fnOf(name: string): MutableAsync {
+    let entry = this.functions.get(name);
+    if (entry === undefined) this.functions.set(name, (entry = newAsync()));
     return entry;
-  };
-  const targetOf = (kind: TargetKind, name: string) => {
+  }
+
+  private targetOf(kind: TargetKind, name: string): MutableTarget {
     const key = `${kind}:${name}`;
-    let entry = targets.get(key);
+    let entry = this.targets.get(key);
     if (entry === undefined) {
       entry = { kind, name, received: 0, deadLetterMessages: 0, successRecords: 0, failureRecords: 0 };
-      targets.set(key, entry);
+      this.targets.set(key, entry);
     }
     return entry;
-  };
-  for (const queue of resources.queues ?? []) targetOf('sqs', queue.name);
-  for (const topic of resources.topics ?? []) targetOf('sns', topic.name);
-  for (const bus of resources.eventBuses ?? []) targetOf('eventbridge', bus.name);
+  }
 
-  let deadLetterMessages = 0;
-  let destinationRecords = 0;
-  for (const event of trace) {
+  private count(event: TraceEvent): void {
     switch (event.type) {
       case 'async-queued': {
-        const entry = fnOf(event.functionName);
+        const entry = this.fnOf(event.functionName);
         entry.queued++;
         entry.pending++;
         entry.maxQueueDepth = Math.max(entry.maxQueueDepth, event.queueDepth);
         break;
       }
       case 'async-retry-scheduled': {
-        const entry = fnOf(event.functionName);
+        const entry = this.fnOf(event.functionName);
         if (event.reason === 'function-error') entry.retries++;
         else entry.throttledAttempts++;
         break;
       }
       case 'async-expired':
-        fnOf(event.functionName).expired++;
+        this.fnOf(event.functionName).expired++;
         break;
       case 'async-dropped':
-        fnOf(event.functionName).dropped++;
+        this.fnOf(event.functionName).dropped++;
         break;
       case 'async-done': {
-        const entry = fnOf(event.functionName);
+        const entry = this.fnOf(event.functionName);
         entry.pending--;
         if (event.outcome === 'success') entry.succeeded++;
         else if (event.outcome !== 'event-age-exceeded') entry.failed++;
         break;
       }
       case 'dlq-message': {
-        const target = targetOf(event.target.kind, event.target.name);
+        const target = this.targetOf(event.target.kind, event.target.name);
         target.received++;
         target.deadLetterMessages++;
-        deadLetterMessages++;
+        this.deadLetterMessages++;
         break;
       }
       case 'destination-delivered': {
-        const target = targetOf(event.target.kind, event.target.name);
+        const target = this.targetOf(event.target.kind, event.target.name);
         target.received++;
         if (event.condition === 'Success') target.successRecords++;
         else target.failureRecords++;
-        destinationRecords++;
+        this.destinationRecords++;
         break;
       }
       case 'service-event':
         // Records and DLQ messages published to a topic are counted above, as they arrive.
-        if (event.service === 'sns' && event.causedBy === undefined) targetOf('sns', event.resource).received++;
-        if (event.service === 'eventbridge' && event.causedBy === undefined) targetOf('eventbridge', event.resource).received++;
+        if (event.service === 'sns' && event.causedBy === undefined) this.targetOf('sns', event.resource).received++;
+        if (event.service === 'eventbridge' && event.causedBy === undefined) this.targetOf('eventbridge', event.resource).received++;
         break;
       default:
         break;
     }
   }
-  const all = [...functions.values()];
-  const sum = (pick: (entry: MutableAsync) => number) => all.reduce((total, entry) => total + pick(entry), 0);
-  return {
-    functions,
-    targets: [...targets.values()],
-    totals: {
-      queued: sum((e) => e.queued),
-      succeeded: sum((e) => e.succeeded),
-      failed: sum((e) => e.failed),
-      expired: sum((e) => e.expired),
-      dropped: sum((e) => e.dropped),
-      retries: sum((e) => e.retries),
-      throttledAttempts: sum((e) => e.throttledAttempts),
-      deadLetterMessages,
-      destinationRecords,
-    },
-  };
 }

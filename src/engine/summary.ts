@@ -3,9 +3,9 @@
  * runner prints them and the metrics panel shows them. A pure function of the trace, so the
  * same run always gives the same summary.
  */
-import { emptyAsyncSummary, summarizeAsync, type AsyncFunctionSummary, type AsyncTotals, type TargetSummary } from './async-summary';
+import { AsyncSummaryBuilder, emptyAsyncSummary, type AsyncFunctionSummary, type AsyncTotals, type TargetSummary } from './async-summary';
 import { DEFAULT_ACCOUNT_SETTINGS } from './concurrency-config';
-import { concurrencySeries } from './concurrency-series';
+import { ConcurrencySeriesBuilder } from './concurrency-series';
 import { PROVISIONED_ALLOCATION_MS } from './limits';
 import type { AccountSettings, FunctionConfig, SimulationResources, SimulationSettings } from './model';
 import { PRICES, type CostUsd, type Pricing } from './pricing';
@@ -168,58 +168,103 @@ export function summarize(
   settings: SimulationSettings,
   resources: SimulationResources = settings.resources ?? {},
 ): RunSummary {
-  const tallies = new Map<string, Tally>(functions.map((fn) => [fn.name, newTally()]));
-  const tallyOf = (name: string): Tally => {
-    let tally = tallies.get(name);
+  return new RunSummaryBuilder(functions, settings, resources).update(trace).result();
+}
+
+/**
+ * Summarizes a growing trace, reading each event once, so a view that shows the summary of a
+ * long run as it plays costs only the new events at each refresh.
+ */
+export class RunSummaryBuilder {
+  private readonly tallies: Map<string, Tally>;
+  private readonly series = new ConcurrencySeriesBuilder();
+  private readonly asyncSummary: AsyncSummaryBuilder;
+  private readonly allocationMs: number;
+  private processed = 0;
+  private endTimeMs = 0;
+
+  constructor(
+    private readonly functions: readonly FunctionConfig[],
+    private readonly settings: SimulationSettings,
+    resources: SimulationResources = settings.resources ?? {},
+  ) {
+    this.tallies = new Map(functions.map((fn) => [fn.name, newTally()]));
+    this.asyncSummary = new AsyncSummaryBuilder(resources);
+    this.allocationMs = settings.provisionedAllocationMs ?? PROVISIONED_ALLOCATION_MS;
+  }
+
+  /** Number of trace events read so far. */
+  get eventCount(): number {
+    return this.processed;
+  }
+
+  /** Reads the events of `events` not read before, up to `length`; `events` must be the same growing trace each time. */
+  update(events: readonly TraceEvent[], length = events.length): this {
+    for (let i = this.processed; i < length; i++) {
+      const event = events[i]!;
+      if (event.type !== 'service-event') countEvent(this.tallyOf(event.functionName), event, this.allocationMs);
+    }
+    if (length > this.processed) this.endTimeMs = events[length - 1]!.time;
+    this.series.update(events, length);
+    this.asyncSummary.update(events, length);
+    this.processed = Math.max(this.processed, length);
+    return this;
+  }
+
+  /** Returns the summary of the events read so far; later updates leave it as it is. */
+  result(): RunSummary {
+    const { settings, endTimeMs } = this;
+    const series = this.series.result;
+    const asyncSummaries = this.asyncSummary.result();
+    const configs = new Map(this.functions.map((fn) => [fn.name, fn]));
+    const summaries = [...this.tallies].map(([name, tally]) => {
+      // Provisioned environments still allocated are charged up to the end of the trace.
+      let provisionedMs = tally.provisionedMs;
+      for (const created of tally.provisionedSince.values()) provisionedMs += provisionedChargeMs(created - this.allocationMs, endTimeMs);
+      return toFunctionSummary(
+        name,
+        { ...tally, throttles: { ...tally.throttles }, provisionedMs },
+        configs.get(name),
+        series.functions.get(name)?.max ?? 0,
+        asyncSummaries.functions.get(name) ?? emptyAsyncSummary(),
+      );
+    });
+    const account = settings.account ?? DEFAULT_ACCOUNT_SETTINGS;
+    const accountThrottles = noThrottles();
+    for (const summary of summaries) {
+      for (const reason of Object.keys(accountThrottles) as ThrottleReason[]) accountThrottles[reason] += summary.throttlesByReason[reason];
+    }
+    return {
+      endTimeMs,
+      functions: summaries,
+      account: {
+        concurrencyLimit: account.concurrencyLimit,
+        unreservedMinimum: account.unreservedMinimum,
+        scaling: account.scaling,
+        maxConcurrency: series.account.max,
+        throttles: summaries.reduce((total, summary) => total + summary.throttles, 0),
+        throttlesByReason: accountThrottles,
+      },
+      async: asyncSummaries.totals,
+      targets: asyncSummaries.targets,
+      totals: sumTotals(summaries),
+      pricing: { ...PRICES, initBilled: settings.initBilled, freeTierApplied: false },
+    };
+  }
+
+  /** Returns the Duration of every invocation read so far, of all functions, in no set order. */
+  durations(): number[] {
+    return [...this.tallies.values()].flatMap((tally) => tally.durations);
+  }
+
+  private tallyOf(name: string): Tally {
+    let tally = this.tallies.get(name);
     if (!tally) {
       tally = newTally();
-      tallies.set(name, tally);
+      this.tallies.set(name, tally);
     }
     return tally;
-  };
-
-  const endTimeMs = trace.at(-1)?.time ?? 0;
-  const allocationMs = settings.provisionedAllocationMs ?? PROVISIONED_ALLOCATION_MS;
-  for (const event of trace) {
-    if (event.type !== 'service-event') countEvent(tallyOf(event.functionName), event, allocationMs);
   }
-  for (const tally of tallies.values()) {
-    for (const created of tally.provisionedSince.values()) chargeProvisioned(tally, created - allocationMs, endTimeMs);
-  }
-
-  const series = concurrencySeries(trace);
-  const asyncSummaries = summarizeAsync(trace, resources);
-  const configs = new Map(functions.map((fn) => [fn.name, fn]));
-  const summaries = [...tallies].map(([name, tally]) =>
-    toFunctionSummary(
-      name,
-      tally,
-      configs.get(name),
-      series.functions.get(name)?.max ?? 0,
-      asyncSummaries.functions.get(name) ?? emptyAsyncSummary(),
-    ),
-  );
-  const account = settings.account ?? DEFAULT_ACCOUNT_SETTINGS;
-  const accountThrottles = noThrottles();
-  for (const summary of summaries) {
-    for (const reason of Object.keys(accountThrottles) as ThrottleReason[]) accountThrottles[reason] += summary.throttlesByReason[reason];
-  }
-  return {
-    endTimeMs,
-    functions: summaries,
-    account: {
-      concurrencyLimit: account.concurrencyLimit,
-      unreservedMinimum: account.unreservedMinimum,
-      scaling: account.scaling,
-      maxConcurrency: series.account.max,
-      throttles: summaries.reduce((total, summary) => total + summary.throttles, 0),
-      throttlesByReason: accountThrottles,
-    },
-    async: asyncSummaries.totals,
-    targets: asyncSummaries.targets,
-    totals: sumTotals(summaries),
-    pricing: { ...PRICES, initBilled: settings.initBilled, freeTierApplied: false },
-  };
 }
 
 function countEvent(tally: Tally, event: TraceEvent, allocationMs: number): void {
@@ -247,7 +292,7 @@ function countEvent(tally: Tally, event: TraceEvent, allocationMs: number): void
       const created = tally.provisionedSince.get(event.envId);
       if (created !== undefined) {
         tally.provisionedSince.delete(event.envId);
-        chargeProvisioned(tally, created - allocationMs, event.time);
+        tally.provisionedMs += provisionedChargeMs(created - allocationMs, event.time);
       }
       break;
     }
@@ -257,15 +302,14 @@ function countEvent(tally: Tally, event: TraceEvent, allocationMs: number): void
 }
 
 /**
- * Adds one provisioned environment's charged time: from enabling provisioned concurrency
+ * Returns one provisioned environment's charged time: from enabling provisioned concurrency
  * (its creation minus the allocation delay) until it ended, rounded up to 5 minutes.
  * NOTE: the INIT of a provisioned environment is billed through this charge, which runs from
  * enabling; AWS states no separate duration charge for it.
  */
-function chargeProvisioned(tally: Tally, enabledAt: number, endedAt: number): void {
+function provisionedChargeMs(enabledAt: number, endedAt: number): number {
   const increment = PRICES.provisionedBillingIncrementMs;
-  const chargedMs = Math.max(increment, Math.ceil((endedAt - Math.max(0, enabledAt)) / increment) * increment);
-  tally.provisionedMs += chargedMs;
+  return Math.max(increment, Math.ceil((endedAt - Math.max(0, enabledAt)) / increment) * increment);
 }
 
 function countInvocation(tally: Tally, event: InvokeEnded): void {

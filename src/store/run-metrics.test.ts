@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../engine/summary';
 import { scenarioSchema } from '../scenario/schema';
+import { toFunctionConfig, toSimulationSettings } from '../scenario/to-engine';
 import { TraceBuilder } from '../timeline/testing/trace-builder';
 import { costAt, countUpTo, metricsRefreshIntervalMs, runMetrics } from './run-metrics';
 
@@ -38,6 +40,24 @@ describe('run metrics', () => {
   it('returns the cached result for the same prefix', () => {
     const trace = fiveRunAndTwoThrottled();
     expect(runMetrics(trace, 10_000, scenario)).toBe(runMetrics(trace.slice(), 20_000, scenario));
+  });
+
+  it('matches a fresh summary as the playhead moves both ways', () => {
+    const events = fiveRunAndTwoThrottled();
+    const prefix = { events, length: events.length };
+    const settings = toSimulationSettings(scenario);
+    const functions = scenario.functions.map(toFunctionConfig);
+    for (const upToMs of [0, 250, 1250, 1500, 10_000, 300, 1400]) {
+      const fresh = summarize(events.slice(0, countUpTo(events, upToMs)), functions, settings);
+      expect(runMetrics(prefix, upToMs, scenario).summary).toEqual(fresh);
+    }
+  });
+
+  it('keeps an earlier summary as it was', () => {
+    const events = fiveRunAndTwoThrottled();
+    const early = runMetrics({ events, length: events.length }, 1250, scenario);
+    runMetrics({ events, length: events.length }, 10_000, scenario);
+    expect(early.summary.functions[0]!.invocations).toBe(1);
   });
 
   it('counts events up to a time', () => {

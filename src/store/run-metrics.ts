@@ -7,7 +7,7 @@
  * `metricsRefreshIntervalMs`) rather than on every frame. The result is cached on its inputs.
  */
 import type { Architecture } from '../engine/runtimes';
-import { PRICES, summarize, type RunSummary } from '../engine/summary';
+import { PRICES, RunSummaryBuilder, type RunSummary } from '../engine/summary';
 import { tracePrefix, type ThrottleReason, type TraceEvent, type TraceInput } from '../engine/trace';
 import type { Scenario } from '../scenario/schema';
 import { toFunctionConfig, toSimulationSettings } from '../scenario/to-engine';
@@ -39,34 +39,40 @@ export function countUpTo(input: TraceInput, timeMs: number): number {
   return low;
 }
 
-function durationPercentiles(summary: RunSummary, trace: readonly TraceEvent[], end: number): RunMetrics['accountDurationMs'] {
+/** Returns nearest-rank percentiles of Duration over every function, or undefined before the first invocation ends. */
+function durationPercentiles(summary: RunSummary, builder: RunSummaryBuilder): RunMetrics['accountDurationMs'] {
   const only = summary.functions.length === 1 ? summary.functions[0] : undefined;
   if (only) return only.durationMs && { p50: only.durationMs.p50, p99: only.durationMs.p99 };
-  const durations: number[] = [];
-  for (let i = 0; i < end; i++) {
-    const event = trace[i]!;
-    if (event.type === 'invoke-end') durations.push(event.durationMs);
-  }
+  const durations = Float64Array.from(builder.durations()).sort();
   if (durations.length === 0) return undefined;
-  durations.sort((a, b) => a - b);
   const rank = (p: number) => durations[Math.max(0, Math.ceil((p / 100) * durations.length) - 1)]!;
   return { p50: rank(50), p99: rank(99) };
 }
 
-let cache: { events: readonly TraceEvent[]; end: number; scenario: Scenario; metrics: RunMetrics } | undefined;
+/** The summary of the trace seen last, read up to the metrics shown last. */
+let cache:
+  | { events: readonly TraceEvent[]; scenario: Scenario; builder: RunSummaryBuilder; metrics: RunMetrics | undefined }
+  | undefined;
 
-/** Summarizes `scenario`'s run from the trace events up to `upToMs`. */
+/**
+ * Summarizes `scenario`'s run from the trace events up to `upToMs`. As the playhead moves on
+ * through the same run, each call reads only the events it passed; moving it back starts over.
+ */
 export function runMetrics(input: TraceInput, upToMs: number, scenario: Scenario): RunMetrics {
   const { events } = tracePrefix(input);
   const end = countUpTo(input, upToMs);
-  // A trace only grows, so an equal length and first event mean the same events.
-  if (cache && cache.scenario === scenario && cache.end === end && (cache.events === events || (end > 0 && cache.events[0] === events[0]))) {
-    return cache.metrics;
+  // A trace only grows, so an equal first event means the same run.
+  const sameRun = cache !== undefined && cache.scenario === scenario && (cache.events === events || (end > 0 && cache.events[0] === events[0]));
+  if (sameRun && cache!.builder.eventCount === end && cache!.metrics) return cache!.metrics;
+  if (!sameRun || cache!.builder.eventCount > end) {
+    const builder = new RunSummaryBuilder(scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
+    cache = { events, scenario, builder, metrics: undefined };
   }
-  const prefix = end === events.length ? events : events.slice(0, end);
-  const summary = summarize(prefix, scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
-  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, events, end) };
-  cache = { events, end, scenario, metrics };
+  const { builder } = cache!;
+  builder.update(events, end);
+  const summary = builder.result();
+  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, builder) };
+  cache = { events, scenario, builder, metrics };
   return metrics;
 }
 
