@@ -14,9 +14,7 @@ export function Inspector() {
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="max-h-[42%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200">
-        <InvocationList />
-      </div>
+      <InvocationList />
       <div className="min-h-0 flex-1 overflow-y-auto p-3" data-testid="inspector-details">
         {selection?.requestId ? (
           <InvocationDetails requestId={selection.requestId} />
