@@ -25,9 +25,14 @@ export interface WorkerPoolOptions {
 export type { SandboxExecutor } from './sandbox-pool';
 export { SandboxError, type SandboxErrorCode } from './sandbox-errors';
 
+/**
+ * Returns how many sandbox workers to start: one per core but one, up to 4. The page's main
+ * thread runs the simulation and draws the timeline, so on 2 cores a second busy worker would
+ * make its tasks wait for a core and the page stutter.
+ */
 function defaultWorkerCount(): number {
   const cpus = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
-  return Math.min(4, Math.max(2, cpus - 1));
+  return Math.min(4, Math.max(1, cpus - 1));
 }
 
 export function createWorkerPool(options: WorkerPoolOptions = {}): SandboxExecutor {
