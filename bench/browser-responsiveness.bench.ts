@@ -193,10 +193,15 @@ try {
       `${result.lanes.toLocaleString('en-US')} environments, ${result.throttles.toLocaleString('en-US')} throttled`,
   );
   console.log(`simulated ${(DONE_MS / 1000).toFixed(1)} s in ${wallSeconds.toFixed(1)} s of wall time (playback at 100x)`);
-  console.log(`long tasks outside the traced window (wall time over 50 ms): ${untraced.length}; longest ${longest.toFixed(0)} ms`);
+  console.log(
+    `long tasks outside the traced window (wall time over 50 ms): ${untraced.length}` +
+      (untraced.length > 0 ? `; longest ${longest.toFixed(0)} ms` : ''),
+  );
   console.log(`  longest / ${LONG_TASK_TARGET_MS} ms: ${(longest / LONG_TASK_TARGET_MS).toFixed(2)} (at most 1 meets the target)`);
   const worst = [...untraced].sort((a, b) => b.duration - a.duration).slice(0, 5);
-  console.log(`  the longest, as ms at s after the run started: ${worst.map((task) => `${task.duration.toFixed(0)}@${((task.start - runStart) / 1000).toFixed(1)}`).join(', ')}`);
+  if (worst.length > 0) {
+    console.log(`  the longest, as ms at s after the run started: ${worst.map((task) => `${task.duration.toFixed(0)}@${((task.start - runStart) / 1000).toFixed(1)}`).join(', ')}`);
+  }
   console.log(
     `traced window of ${TRACE_WINDOW_MS / 1000} s from ${TRACE_DELAY_MS / 1000} s: ${traced.tasks} main-thread tasks; ` +
       `longest ${traced.longestWallMs.toFixed(0)} ms wall, ${traced.longestCpuMs.toFixed(0)} ms CPU; ` +

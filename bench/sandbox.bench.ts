@@ -161,7 +161,7 @@ async function measureInChromium(): Promise<{ seconds: number; workers: number; 
 
 function report(label: string, run: { seconds: number; workers: number; failures: number }): void {
   const rate = INVOCATIONS / run.seconds;
-  console.log(`${label}: ${INVOCATIONS} invocations over ${ENVIRONMENTS} environments on ${run.workers} workers`);
+  console.log(`${label}: ${INVOCATIONS} invocations over ${ENVIRONMENTS} environments on ${run.workers} ${run.workers === 1 ? 'worker' : 'workers'}`);
   console.log(`  total: ${run.seconds.toFixed(2)} s, ${Math.round(rate)} invocations/s, ${run.failures} not successful`);
   console.log(`  ratio to the ${TARGET_SECONDS} s target: ${(run.seconds / TARGET_SECONDS).toFixed(2)} (below 1 meets it)`);
 }
