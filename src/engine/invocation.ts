@@ -210,45 +210,24 @@ function finishInvocation(state: EngineState, invocation: Invocation, end: Invoc
   const billed = billedDurationMs(end.durationMs, initDurationMs, state.settings.initBilled);
   // A warm invocation's event leaves out the INIT fields: most invocations are warm, and a
   // trace of many thousands of them is smaller and faster to collect that way.
-  const ended: InvokeEnded =
-    cold
-      ? {
-          type: 'invoke-end',
-          time: state.now,
-          envId: env.id,
-          functionName: config.name,
-          requestId,
-          outcome: end.outcome,
-          cold,
-          durationMs: end.durationMs,
-          billedDurationMs: billed,
-          memoryMb: config.memoryMb,
-          responseJson: end.responseJson,
-          error: end.error,
-          logs: end.invokeLogs,
-          startTime: invocation.invokeStartTime,
-          provisioned: env.provisioned,
-          initDurationMs,
-          initLogs: invocation.initLogs,
-          initFailed: end.initFailed,
-        }
-      : {
-          type: 'invoke-end',
-          time: state.now,
-          envId: env.id,
-          functionName: config.name,
-          requestId,
-          outcome: end.outcome,
-          cold,
-          durationMs: end.durationMs,
-          billedDurationMs: billed,
-          memoryMb: config.memoryMb,
-          responseJson: end.responseJson,
-          error: end.error,
-          logs: end.invokeLogs,
-          startTime: invocation.invokeStartTime,
-          provisioned: env.provisioned,
-        };
+  const warm: InvokeEnded = {
+    type: 'invoke-end',
+    time: state.now,
+    envId: env.id,
+    functionName: config.name,
+    requestId,
+    outcome: end.outcome,
+    cold,
+    durationMs: end.durationMs,
+    billedDurationMs: billed,
+    memoryMb: config.memoryMb,
+    responseJson: end.responseJson,
+    error: end.error,
+    logs: end.invokeLogs,
+    startTime: invocation.invokeStartTime,
+    provisioned: env.provisioned,
+  };
+  const ended: InvokeEnded = cold ? { ...warm, initDurationMs, initLogs: invocation.initLogs, initFailed: end.initFailed } : warm;
   state.trace.push(
     invocation.asyncEvent === undefined ? ended : { ...ended, invocationType: 'Event', attempt: invocation.attempt },
   );
