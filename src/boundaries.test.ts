@@ -28,7 +28,7 @@ const RULES: Record<string, Rule> = {
   },
   scenario: {
     folders: ['lib', 'engine'],
-    packages: ['zod', 'lz-string', 'fflate', 'croner', 'aws-lambda'],
+    packages: ['zod', 'lz-string', 'fflate', 'adler-32', 'croner', 'aws-lambda'],
     reason: 'Scenarios describe runs; they know the engine model but no UI or workers.',
   },
   protocol: {
