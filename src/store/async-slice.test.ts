@@ -5,6 +5,7 @@ import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { checkAsyncField, formatEventAge, parseEventAge } from './async-model';
 import { createAsyncSlice } from './async-slice';
+import { createShareSlice } from './share-slice';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
 import { createRunSlice } from './run-slice';
@@ -16,6 +17,7 @@ function createStore() {
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
     ...createAsyncSlice(...args),
+    ...createShareSlice(...args),
   }));
   const script = { initMs: 20, invoke: () => ({ durationMs: 100, response: 'ok' }) };
   const session = createPlaygroundSession({

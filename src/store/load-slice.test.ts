@@ -10,6 +10,7 @@ import { DEFAULT_LOAD_FORM, loadEntryOf, type LoadForm } from './load-model';
 import { createRunSlice, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createAsyncSlice } from './async-slice';
+import { createShareSlice } from './share-slice';
 
 const FRAME_MS = 16;
 
@@ -19,6 +20,7 @@ function createStore() {
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
     ...createAsyncSlice(...args),
+    ...createShareSlice(...args),
   }));
   const script = { initMs: 20, invoke: () => ({ durationMs: 1000, response: 'ok' }) };
   const session = createPlaygroundSession({

@@ -5,6 +5,7 @@ import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { TimeScale } from '../timeline/scale';
 import { createAsyncSlice } from './async-slice';
+import { createShareSlice } from './share-slice';
 import type { AppState } from './index';
 import type { InvocationRecord } from './invocations';
 import { createLoadSlice } from './load-slice';
@@ -44,6 +45,7 @@ function createStore() {
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
     ...createAsyncSlice(...args),
+    ...createShareSlice(...args),
   }));
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });

@@ -9,6 +9,7 @@ import { createLoadSlice } from './load-slice';
 import { createRunSlice, EMPTY_TIMELINE_MESSAGE, FRESH_RUN_NOTICE, selectEmptyTimelineMessage, selectRecordedScenario } from './run-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createAsyncSlice } from './async-slice';
+import { createShareSlice } from './share-slice';
 
 const FRAME_MS = 16;
 
@@ -18,6 +19,7 @@ function createStore() {
     ...createWorkspaceSlice(...args),
     ...createLoadSlice(...args),
     ...createAsyncSlice(...args),
+    ...createShareSlice(...args),
   }));
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });

@@ -94,6 +94,12 @@ export interface RunSlice {
   /** Discards the run: the next play or invoke starts a fresh one from the workspace. */
   reset(): void;
   /**
+   * Loads `scenario` as the run of the current workspace without playing it, so no handler
+   * code runs before the person presses Play. Its traffic counts as recorded, so Replay
+   * repeats it.
+   */
+  loadRun(scenario: Scenario): void;
+  /**
    * Starts a fresh run of the current workspace (its code and settings as they are now) from 0
    * with the requests sent so far in its traffic: those of this run and those it replayed.
    */
@@ -307,6 +313,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       refreshStatus();
     },
 
+    loadRun: (scenario) => {
+      set({ playing: false, skipping: false });
+      startRun(scenario, get().scenario, scenario.traffic);
+      refreshStatus();
+    },
+
     replay: () => {
       const { driver, runScenario, runRecorded, scenario } = get();
       if (!driver || !runScenario) return;
@@ -425,7 +437,7 @@ let recordedCache: { scenario: Scenario; sent: unknown; result: Scenario } | und
  * The current run's scenario with the requests sent so far in its traffic, for sharing and
  * replay. Cached on its inputs, so it is safe as a hook selector.
  */
-export function selectRecordedScenario(state: RunSlice): Scenario | undefined {
+export function selectRecordedScenario(state: Pick<RunSlice, 'runScenario' | 'snapshot'>): Scenario | undefined {
   const scenario = state.runScenario;
   if (!scenario) return undefined;
   const sent = state.snapshot?.sent ?? [];

@@ -21,6 +21,7 @@ import { EXAMPLE_HANDLER_CODE } from '../scenario/templates';
 import { isNumberText, notANumberMessage } from './field-messages';
 import { isDefaultAsync, type AsyncDraft, type TargetChoice } from './async-model';
 import { EMPTY_RESOURCES, resourcesInputOf, targetExists, type ResourcesDraft } from './resources-model';
+import { scenarioFieldsInput, type ScenarioFields } from './scenario-fields';
 
 /** The function settings typed as text. */
 export type SettingsField = 'name' | 'memoryMb' | 'timeoutSeconds' | 'reservedConcurrency' | 'provisionedConcurrency';
@@ -109,6 +110,8 @@ export interface WorkspaceDocument {
   readonly eventText: string;
   /** Queues, topics, buckets and rules; none when absent. */
   readonly resources?: ResourcesDraft | undefined;
+  /** Scenario fields without a control in the editor, from a scenario opened from a link; defaults when absent. */
+  readonly scenarioFields?: ScenarioFields | undefined;
 }
 
 export type FieldErrors = Readonly<Partial<Record<SettingsField, string>>>;
@@ -246,9 +249,12 @@ export function scenarioInputOf(document: WorkspaceDocument): ScenarioInput {
       },
     };
   };
+  const { settings: fieldSettings, ...fields } = scenarioFieldsInput(document.scenarioFields);
   return {
     version: 1,
+    ...fields,
     settings: {
+      ...fieldSettings,
       account: {
         concurrencyLimit: account.concurrencyLimit,
         unreservedMinimum: account.unreservedMinimum,

@@ -29,6 +29,7 @@ import {
 } from './workspace-model';
 import { DEFAULT_WORKSPACE, documentOf, type WorkspaceSlice } from './workspace-slice';
 import { restoreAsync, restoreResources } from './async-persistence';
+import { restoreScenarioFields } from './scenario-fields';
 
 export const WORKSPACE_STORAGE_KEY = 'lambda-playground:workspace';
 const FORMAT_VERSION = 2;
@@ -40,11 +41,11 @@ export function serializeWorkspace(document: WorkspaceDocument): string {
   return JSON.stringify({ formatVersion: FORMAT_VERSION, ...documentOf(document) });
 }
 
-/** Reads the saved workspace, or undefined when nothing (usable) is saved. */
-export function readSavedWorkspace(storage: WorkspaceStorage): WorkspaceDocument | undefined {
+/** Reads the workspace saved under `key`, or undefined when nothing (usable) is saved. */
+export function readSavedWorkspace(storage: WorkspaceStorage, key = WORKSPACE_STORAGE_KEY): WorkspaceDocument | undefined {
   let text: string | null;
   try {
-    text = storage.getItem(WORKSPACE_STORAGE_KEY);
+    text = storage.getItem(key);
   } catch (error) {
     console.warn('workspace: reading the saved workspace failed; starting from the example.', error);
     return undefined;
@@ -92,6 +93,7 @@ function restoreDocument(saved: Record<string, unknown>): WorkspaceDocument {
     eventTemplateId: templateId,
     eventText: typeof saved.eventText === 'string' ? saved.eventText : fallback.eventText,
     resources: restoreResources(saved.resources),
+    scenarioFields: restoreScenarioFields(saved.scenarioFields),
   };
   return consistent(document);
 }
@@ -232,6 +234,7 @@ function documentChanged(state: WorkspaceDocument, previous: WorkspaceDocument):
     state.account !== previous.account ||
     state.eventTemplateId !== previous.eventTemplateId ||
     state.eventText !== previous.eventText ||
-    state.resources !== previous.resources
+    state.resources !== previous.resources ||
+    state.scenarioFields !== previous.scenarioFields
   );
 }

@@ -165,6 +165,7 @@ function workspaceStateOf(document: WorkspaceDocument, previous?: WorkspaceSlice
     eventTemplateId: next.eventTemplateId,
     eventText: next.eventText,
     resources: next.resources,
+    scenarioFields: next.scenarioFields,
     code: selected.code,
     runtime: selected.runtime,
     architecture: selected.architecture,
@@ -299,6 +300,7 @@ export function documentOf(state: WorkspaceDocument): WorkspaceDocument {
     eventTemplateId: state.eventTemplateId,
     eventText: state.eventText,
     ...(state.resources ? { resources: state.resources } : {}),
+    ...(state.scenarioFields ? { scenarioFields: state.scenarioFields } : {}),
   };
 }
 

@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { playbackClock } from '../driver/playback';
+import { createPlaygroundSession } from '../driver/session';
+import type { Executor } from '../engine/execution';
+import { ScriptedExecutor } from '../engine/testing/scripted-executor';
+import { prefixEvents, type TraceEvent } from '../engine/trace';
+import { encodeScenarioLink } from '../scenario/url-codec';
+import { parseScenarioText } from '../scenario/validate';
+import { createAsyncSlice } from './async-slice';
+import type { AppState } from './index';
+import { createLoadSlice } from './load-slice';
+import { readPreviousWorkspace, savePreviousWorkspaceOnChange, type PreviousWorkspaceStorage } from './previous-workspace';
+import { createRunSlice } from './run-slice';
+import { shareLinkOf } from './share-model';
+import { createShareSlice } from './share-slice';
+import { createWorkspaceSlice, documentOf } from './workspace-slice';
+
+const PAGE_URL = 'http://127.0.0.1:5173/';
+const FRAME_MS = 16;
+const SHARED_CODE = 'export const handler = async () => "shared";\n';
+
+/** Handler runs the executors of one store were asked for, by kind. */
+interface ExecutionCounts {
+  init: number;
+  invoke: number;
+}
+
+function createStore() {
+  const store = create<AppState>()((...args) => ({
+    ...createRunSlice(...args),
+    ...createWorkspaceSlice(...args),
+    ...createLoadSlice(...args),
+    ...createAsyncSlice(...args),
+    ...createShareSlice(...args),
+  }));
+  const counts: ExecutionCounts = { init: 0, invoke: 0 };
+  const script = { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) };
+  const createExecutor = (): Executor => {
+    const executor = new ScriptedExecutor(new Proxy({}, { get: () => script }));
+    return {
+      init: (request) => {
+        counts.init++;
+        return executor.init(request);
+      },
+      invoke: (request) => {
+        counts.invoke++;
+        return executor.invoke(request);
+      },
+      dispose: (envId) => executor.dispose(envId),
+    };
+  };
+  const session = createPlaygroundSession({ createExecutor });
+  store.getState().attachDriver({ session, playback: playbackClock });
+  return { store, counts };
+}
+
+type Store = ReturnType<typeof createStore>['store'];
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+async function playUntilIdle(store: Store, maxFrames = 20_000): Promise<void> {
+  store.getState().setSpeed(100);
+  for (let frame = 0; frame < maxFrames; frame++) {
+    store.getState().tick(FRAME_MS);
+    await settle();
+    if (store.getState().runStatus === 'idle') return;
+  }
+  throw new Error(`Playback did not stop within ${maxFrames} frames.`);
+}
+
+/** Advances playback by `frames` animation frames. */
+async function playFrames(store: Store, frames: number): Promise<void> {
+  for (let frame = 0; frame < frames; frame++) {
+    store.getState().tick(FRAME_MS);
+    await settle();
+  }
+}
+
+function traceOf(store: Store): readonly TraceEvent[] {
+  const trace = store.getState().snapshot?.trace;
+  return trace ? prefixEvents(trace) : [];
+}
+
+function linkOf(store: Store): string {
+  const link = shareLinkOf(store.getState(), PAGE_URL);
+  if (!link.ok) throw new Error(link.message);
+  return link.url;
+}
+
+const hashOf = (url: string) => url.slice(url.indexOf('#'));
+
+/** Plays a run a person clicked through: two invokes, then three requests at once a little later. */
+async function clickedRun(store: Store): Promise<void> {
+  store.getState().setCode(SHARED_CODE);
+  store.getState().invoke();
+  store.getState().invoke();
+  await playFrames(store, 40);
+  store.getState().sendConcurrent(3);
+  await playUntilIdle(store);
+}
+
+function memoryStorage(): PreviousWorkspaceStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+describe('sharing a link', () => {
+  let sharer: ReturnType<typeof createStore>;
+  let receiver: ReturnType<typeof createStore>;
+  beforeEach(() => {
+    sharer = createStore();
+    receiver = createStore();
+  });
+
+  it('links the default workspace in few characters', () => {
+    const url = linkOf(sharer.store);
+    expect(url.startsWith(`${PAGE_URL}#s=1.`)).toBe(true);
+    // About 720 characters with the example handler.
+    expect(url.length).toBeLessThan(1000);
+  });
+
+  it('replaces the fragment of the page address', () => {
+    const link = shareLinkOf(sharer.store.getState(), `${PAGE_URL}#s=1.4.abcd`);
+    expect(link.ok).toBe(true);
+    if (link.ok) expect(link.url.indexOf('#')).toBe(PAGE_URL.length);
+  });
+
+  it('carries the requests a person sent', async () => {
+    await clickedRun(sharer.store);
+    const link = shareLinkOf(sharer.store.getState(), PAGE_URL);
+    expect(link).toMatchObject({ ok: true, functionCount: 1, requestCount: 5 });
+  });
+
+  it('opens the code without running it', async () => {
+    await clickedRun(sharer.store);
+    expect(receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)))).toBe(true);
+
+    const state = receiver.store.getState();
+    expect(state.code).toBe(SHARED_CODE);
+    expect(state.linkNotice).toEqual({ kind: 'opened', scenarioName: undefined, notKept: [] });
+    expect(state.runScenario?.traffic).toHaveLength(3);
+    expect(state.playing).toBe(false);
+    await settle();
+    expect(traceOf(receiver.store)).toEqual([]);
+    expect(receiver.counts).toEqual({ init: 0, invoke: 0 });
+  });
+
+  it('plays the sharer\'s trace on Play', async () => {
+    await clickedRun(sharer.store);
+    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+
+    receiver.store.getState().play();
+    await playUntilIdle(receiver.store);
+    expect(receiver.counts.invoke).toBe(5);
+    expect(JSON.stringify(traceOf(receiver.store))).toBe(JSON.stringify(traceOf(sharer.store)));
+  });
+
+  it('replays the same trace after opening', async () => {
+    await clickedRun(sharer.store);
+    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+
+    receiver.store.getState().replay();
+    await playUntilIdle(receiver.store);
+    expect(JSON.stringify(traceOf(receiver.store))).toBe(JSON.stringify(traceOf(sharer.store)));
+  });
+
+  it('shares the opened run again unchanged', async () => {
+    await clickedRun(sharer.store);
+    const url = linkOf(sharer.store);
+    receiver.store.getState().openScenarioLink(hashOf(url));
+    expect(linkOf(receiver.store)).toBe(url);
+  });
+
+  it('shares changed code with the run\'s requests', async () => {
+    await clickedRun(sharer.store);
+    const changed = 'export const handler = async () => "changed";\n';
+    sharer.store.getState().setCode(changed);
+
+    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    expect(receiver.store.getState().code).toBe(changed);
+    expect(receiver.store.getState().runScenario?.traffic).toHaveLength(3);
+  });
+
+  it('explains requests that no longer fit', async () => {
+    await clickedRun(sharer.store);
+    sharer.store.getState().setSettingsField('name', 'renamed');
+    const link = shareLinkOf(sharer.store.getState(), PAGE_URL);
+    expect(link.ok).toBe(false);
+    if (link.ok) return;
+    expect(link.message).toContain('traffic[0].function:');
+    expect(link.message).toContain('press Reset');
+  });
+
+  it('keeps the seed and start time of an example', () => {
+    const text = readFileSync(new URL('../../examples/async-retries.json', import.meta.url), 'utf8');
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error('examples/async-retries.json is invalid');
+    const encoded = encodeScenarioLink(parsed.scenario);
+    if (!encoded.ok) throw new Error(encoded.message);
+
+    receiver.store.getState().openScenarioLink(`#${encoded.fragment}`);
+    const state = receiver.store.getState();
+    expect(state.scenario.seed).toBe(11);
+    expect(state.scenario.startTime).toBe(parsed.scenario.startTime);
+    expect(state.scenario.name).toBe(parsed.scenario.name);
+    expect(state.linkNotice).toMatchObject({ kind: 'opened', scenarioName: parsed.scenario.name, notKept: [] });
+  });
+});
+
+describe('broken links', () => {
+  it.each([
+    ['truncated', (hash: string) => hash.slice(0, -20)],
+    ['corrupt', (hash: string) => hash.slice(0, -20) + (hash.at(-20) === 'A' ? 'w' : 'A') + hash.slice(-19)],
+    ['newer-version', (hash: string) => hash.replace('#s=1.', '#s=7.')],
+  ])('%s link keeps the workspace', (problem, breakLink) => {
+    const sharer = createStore();
+    sharer.store.getState().setCode(SHARED_CODE);
+    const { store } = createStore();
+    store.getState().setCode('// my own work\n');
+    const before = store.getState();
+
+    expect(store.getState().openScenarioLink(breakLink(hashOf(linkOf(sharer.store))))).toBe(false);
+    const after = store.getState();
+    expect(after.linkNotice).toMatchObject({ kind: 'failed', problem });
+    expect(documentOf(after)).toEqual(documentOf(before));
+    expect(after.scenario).toBe(before.scenario);
+    expect(after.previousWorkspace).toBeUndefined();
+  });
+});
+
+describe('previous workspace', () => {
+  it('is kept and restored', () => {
+    const sharer = createStore();
+    sharer.store.getState().setCode(SHARED_CODE);
+    const { store } = createStore();
+    store.getState().setCode('// my own work\n');
+    const own = documentOf(store.getState());
+
+    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    expect(store.getState().code).toBe(SHARED_CODE);
+    expect(store.getState().previousWorkspace).toEqual(own);
+
+    store.getState().restorePreviousWorkspace();
+    expect(store.getState().code).toBe('// my own work\n');
+    expect(store.getState().previousWorkspace).toBeUndefined();
+    expect(store.getState().linkNotice).toBeUndefined();
+    expect(store.getState().runScenario?.traffic).toEqual([]);
+  });
+
+  it('is not kept for an untouched workspace', () => {
+    const sharer = createStore();
+    sharer.store.getState().setCode(SHARED_CODE);
+    const { store } = createStore();
+    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    expect(store.getState().previousWorkspace).toBeUndefined();
+  });
+
+  it('stays the first one over two links', () => {
+    const first = createStore();
+    first.store.getState().setCode('// first link\n');
+    const second = createStore();
+    second.store.getState().setCode('// second link\n');
+    const { store } = createStore();
+    store.getState().setCode('// my own work\n');
+
+    store.getState().openScenarioLink(hashOf(linkOf(first.store)));
+    store.getState().openScenarioLink(hashOf(linkOf(second.store)));
+    expect(store.getState().code).toBe('// second link\n');
+    expect(store.getState().previousWorkspace?.functions[0]!.code).toBe('// my own work\n');
+  });
+
+  it('survives a reload through storage', () => {
+    const storage = memoryStorage();
+    const sharer = createStore();
+    sharer.store.getState().setCode(SHARED_CODE);
+    const { store } = createStore();
+    savePreviousWorkspaceOnChange(store, storage);
+    store.getState().setCode('// my own work\n');
+    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+
+    const reloaded = createStore().store;
+    const saved = readPreviousWorkspace(storage);
+    expect(saved?.functions[0]!.code).toBe('// my own work\n');
+    reloaded.getState().keepPreviousWorkspace(saved!);
+    expect(reloaded.getState().linkNotice).toEqual({ kind: 'previous-kept' });
+
+    savePreviousWorkspaceOnChange(reloaded, storage);
+    reloaded.getState().restorePreviousWorkspace();
+    expect(reloaded.getState().code).toBe('// my own work\n');
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('is removed from storage when discarded', () => {
+    const storage = memoryStorage();
+    const { store } = createStore();
+    savePreviousWorkspaceOnChange(store, storage);
+    store.getState().keepPreviousWorkspace(documentOf(store.getState()));
+    expect(storage.items.size).toBe(1);
+    store.getState().discardPreviousWorkspace();
+    expect(storage.items.size).toBe(0);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Opening a scenario from a link. The link's scenario replaces the workspace and is loaded as
+ * a run that waits for Play, and the person's own workspace is kept so that it can be restored.
+ */
+import type { StateCreator } from 'zustand';
+import { decodeScenarioLink, type LinkProblem } from '../scenario/url-codec';
+import type { AppState } from './index';
+import { workspaceOfScenario } from './workspace-of-scenario';
+import { DEFAULT_WORKSPACE, documentOf, type WorkspaceDocument } from './workspace-slice';
+
+export type LinkNotice =
+  | {
+      readonly kind: 'opened';
+      /** The scenario's name, or undefined when it has none of its own. */
+      readonly scenarioName: string | undefined;
+      /** Paths of the scenario's values the editor cannot keep after a change. */
+      readonly notKept: readonly string[];
+    }
+  | { readonly kind: 'failed'; readonly problem: LinkProblem | 'load'; readonly message: string }
+  /** A workspace from before a link was opened is kept, e.g. after a reload. */
+  | { readonly kind: 'previous-kept' };
+
+export interface ShareSlice {
+  /** The person's own workspace from before a link replaced it, until it is restored or discarded. */
+  readonly previousWorkspace: WorkspaceDocument | undefined;
+  readonly linkNotice: LinkNotice | undefined;
+
+  /**
+   * Opens the scenario link in `fragment` (a URL's hash) and returns whether it opened. A link
+   * that cannot be read leaves the workspace as it is, and the notice names the problem.
+   */
+  openScenarioLink(fragment: string): boolean;
+  /** Takes the previous workspace saved before a reload, with a notice that offers to restore it. */
+  keepPreviousWorkspace(document: WorkspaceDocument): void;
+  /** Puts the previous workspace back in place of the link's scenario, and clears the run. */
+  restorePreviousWorkspace(): void;
+  discardPreviousWorkspace(): void;
+  dismissLinkNotice(): void;
+}
+
+const UNTITLED = 'Untitled scenario';
+
+function sameDocument(a: WorkspaceDocument, b: WorkspaceDocument): boolean {
+  return JSON.stringify(documentOf(a)) === JSON.stringify(documentOf(b));
+}
+
+export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set, get) => ({
+  previousWorkspace: undefined,
+  linkNotice: undefined,
+
+  openScenarioLink: (fragment) => {
+    const decoded = decodeScenarioLink(fragment);
+    if (!decoded.ok) {
+      set({ linkNotice: { kind: 'failed', problem: decoded.problem, message: decoded.message } });
+      return false;
+    }
+    const state = get();
+    const current = documentOf(state);
+    const workspace = workspaceOfScenario(decoded.scenario, current);
+    if (!workspace.ok) {
+      set({ linkNotice: { kind: 'failed', problem: 'load', message: workspace.message } });
+      return false;
+    }
+
+    // NOTE: only the workspace from before the first link is kept. Opening a second link
+    // replaces the first link's scenario, with any changes made to it, without keeping it.
+    const keep = state.previousWorkspace === undefined && !sameDocument(current, DEFAULT_WORKSPACE) && !sameDocument(current, workspace.document);
+    state.loadWorkspace(workspace.document);
+    get().loadRun(decoded.scenario);
+    const name = decoded.scenario.name === UNTITLED ? undefined : decoded.scenario.name;
+    set({
+      ...(keep ? { previousWorkspace: current } : {}),
+      linkNotice: { kind: 'opened', scenarioName: name, notKept: workspace.notKept },
+    });
+    return true;
+  },
+
+  keepPreviousWorkspace: (document) => set({ previousWorkspace: document, linkNotice: get().linkNotice ?? { kind: 'previous-kept' } }),
+
+  restorePreviousWorkspace: () => {
+    const { previousWorkspace } = get();
+    if (!previousWorkspace) return;
+    get().loadWorkspace(previousWorkspace);
+    set({ previousWorkspace: undefined, linkNotice: undefined });
+    get().reset();
+  },
+
+  discardPreviousWorkspace: () => set({ previousWorkspace: undefined, linkNotice: undefined }),
+
+  dismissLinkNotice: () => set({ linkNotice: undefined }),
+});
+
+// Named selectors.
+
+export const selectLinkNotice = (state: ShareSlice) => state.linkNotice;
+export const selectHasPreviousWorkspace = (state: ShareSlice) => state.previousWorkspace !== undefined;
