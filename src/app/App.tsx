@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { AccountSettings } from '../components/AccountSettings';
 import { AsyncSettings } from '../components/AsyncSettings';
 import { CodeEditor } from '../components/CodeEditor';
@@ -9,6 +9,8 @@ import { LoadGenerator } from '../components/LoadGenerator';
 import { ResourcesPanel } from '../components/ResourcesPanel';
 import { RunProgress } from '../components/RunProgress';
 import { SandboxErrorBanner } from '../components/SandboxErrorBanner';
+import { LinkNotice } from '../components/LinkNotice';
+import { ShareButton } from '../components/ShareButton';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TabbedPanel } from '../components/TabbedPanel';
 import { TestEventPanel } from '../components/TestEventPanel';
@@ -40,13 +42,30 @@ const parseEditorHeight = (value: unknown) => (value === null ? null : parseFini
  * on a short window the page scrolls instead.
  */
 export function App() {
-  const [helpOpen, setHelpOpen] = useState(false);
+  const [helpOpen, setHelpOpenState] = useState(false);
+  const [shareOpen, setShareOpenState] = useState(false);
+  // The two popovers open below neighbouring buttons, so opening one closes the other.
+  const setHelpOpen = useCallback((open: boolean) => {
+    setHelpOpenState(open);
+    if (open) setShareOpenState(false);
+  }, []);
+  const setShareOpen = useCallback((open: boolean) => {
+    setShareOpenState(open);
+    if (open) setHelpOpenState(false);
+  }, []);
   const [trafficTab, setTrafficTab] = useState<TrafficTab>('event');
   const accountInvalid = Object.keys(useAppStore(selectAccountErrors)).length > 0;
   const [storedEditorPx, setStoredEditorPx] = useStoredState<number | null>(EDITOR_HEIGHT_STORAGE_KEY, null, parseEditorHeight);
   const editorPx = storedEditorPx === null ? undefined : clampEditorHeight(storedEditorPx);
   const editorCell = useRef<HTMLDivElement>(null);
-  useKeyboardShortcuts({ toggleHelp: () => setHelpOpen((open) => !open), closeHelp: () => setHelpOpen(false) });
+  useKeyboardShortcuts({
+    toggleHelp: useCallback(() => setHelpOpen(!helpOpen), [helpOpen, setHelpOpen]),
+    toggleShare: useCallback(() => setShareOpen(!shareOpen), [shareOpen, setShareOpen]),
+    closePopovers: useCallback(() => {
+      setHelpOpenState(false);
+      setShareOpenState(false);
+    }, []),
+  });
 
   return (
     <div className="flex min-h-full min-w-[1024px] flex-col">
@@ -61,9 +80,11 @@ export function App() {
         </div>
         <div className="ml-auto flex items-center gap-4">
           <RunProgress />
+          <ShareButton open={shareOpen} onOpenChange={setShareOpen} />
           <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
         </div>
       </header>
+      <LinkNotice />
       <SandboxErrorBanner />
       <main
         className="grid flex-1 grid-cols-[minmax(0,1fr)_minmax(340px,28rem)] gap-x-3 p-3"

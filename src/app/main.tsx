@@ -2,8 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from '../store';
+import { readPreviousWorkspace, savePreviousWorkspaceOnChange } from '../store/previous-workspace';
 import { readSavedWorkspace, saveWorkspaceOnChange } from '../store/workspace-persistence';
 import { App } from './App';
+import { openScenarioLinks } from './scenario-link';
 import { connectSession } from './session';
 import { installTestHook } from './test-hook';
 import './styles.css';
@@ -11,10 +13,16 @@ import './styles.css';
 const saved = readSavedWorkspace(window.localStorage);
 if (saved) useAppStore.getState().loadWorkspace(saved);
 
+const previous = readPreviousWorkspace(window.localStorage);
+if (previous) useAppStore.getState().keepPreviousWorkspace(previous);
+
 const saver = saveWorkspaceOnChange(useAppStore, window.localStorage);
 window.addEventListener('pagehide', () => saver.flush());
+savePreviousWorkspaceOnChange(useAppStore, window.localStorage);
 
 connectSession(useAppStore);
+// After the session is connected, because a link is loaded as the session's run.
+openScenarioLinks(useAppStore);
 
 installTestHook();
 

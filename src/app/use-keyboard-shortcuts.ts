@@ -5,7 +5,9 @@ import { selectInvokeBlocker } from '../store/workspace-slice';
 
 interface ShortcutHandlers {
   readonly toggleHelp: () => void;
-  readonly closeHelp: () => void;
+  readonly toggleShare: () => void;
+  /** Closes the shortcuts list and the share popover. */
+  readonly closePopovers: () => void;
 }
 
 /** Whether a key press goes to a text field, where plain keys must type rather than act. */
@@ -23,7 +25,7 @@ function isPressable(target: EventTarget | null): boolean {
 }
 
 /** The page-wide keyboard shortcuts listed in the "?" popover. */
-export function useKeyboardShortcuts({ toggleHelp, closeHelp }: ShortcutHandlers) {
+export function useKeyboardShortcuts({ toggleHelp, toggleShare, closePopovers }: ShortcutHandlers) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
@@ -35,7 +37,7 @@ export function useKeyboardShortcuts({ toggleHelp, closeHelp }: ShortcutHandlers
         return;
       }
       if (event.key === 'Escape') {
-        closeHelp();
+        closePopovers();
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -45,10 +47,15 @@ export function useKeyboardShortcuts({ toggleHelp, closeHelp }: ShortcutHandlers
         toggleHelp();
         return;
       }
+      if (event.key === 's' || event.key === 'S') {
+        event.preventDefault();
+        toggleShare();
+        return;
+      }
       if (event.key === ' ' && isPressable(event.target)) return;
       if (applyRunShortcut(event.key, state)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggleHelp, closeHelp]);
+  }, [toggleHelp, toggleShare, closePopovers]);
 }

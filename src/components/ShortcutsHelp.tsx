@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { RUN_SHORTCUTS, type RunShortcut } from '../store/run-shortcuts';
 import { INVOKE_SHORTCUT } from './InvokeControls';
+import { SHARE_SHORTCUT } from './ShareButton';
 
 export const SHORTCUTS: readonly RunShortcut[] = [
   { keys: INVOKE_SHORTCUT, action: 'Invoke the function once' },
   ...RUN_SHORTCUTS,
+  { keys: SHARE_SHORTCUT, action: 'Share a link to this scenario' },
   { keys: '?', action: 'Show or hide this list' },
   { keys: 'Esc', action: 'Close this list' },
 ];

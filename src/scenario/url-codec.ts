@@ -8,14 +8,11 @@
 import adler32 from 'adler-32';
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import { withoutDefaults } from './compact';
+import { LINK_FORMAT, LINK_PARAMETER_PREFIX as PARAMETER_PREFIX } from './link-format';
 import { SCENARIO_VERSION, type Scenario } from './schema';
 import { validateScenario, type ScenarioIssue } from './validate';
 
-/** The version of the link format this playground writes and reads. */
-export const LINK_FORMAT = 1;
-
-/** The fragment's parameter that contains the scenario: `#s=…`. */
-const PARAMETER_PREFIX = 's=';
+export { LINK_FORMAT, isScenarioLink } from './link-format';
 
 /** The longest URL Chromium accepts: `url::kMaxURLChars` in url/url_constants.cc, 2 MiB characters. */
 export const MAX_LINK_LENGTH = 2 * 1024 * 1024;
@@ -37,11 +34,6 @@ export type EncodedLink =
   | { readonly ok: false; readonly message: string; readonly issues: readonly ScenarioIssue[] };
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-
-/** Returns whether `fragment` (a URL's hash, with or without `#`) is meant as a scenario link. */
-export function isScenarioLink(fragment: string): boolean {
-  return withoutHash(fragment).startsWith(PARAMETER_PREFIX);
-}
 
 /**
  * Encodes a scenario as a URL fragment, without the `#`. A scenario that fails validation is

@@ -417,6 +417,14 @@ export const selectHasDriver = (state: RunSlice) => state.driver !== undefined;
 /** What the empty timeline says when no function has provisioned concurrency. */
 export const EMPTY_TIMELINE_MESSAGE = 'Invoke the function to see its execution environments here.';
 
+/** The empty timeline's message when the loaded run has traffic to send, as a run opened from a link has. */
+export const WAITING_TRAFFIC_MESSAGE = 'This run has requests to send. Press Play to run them.';
+
+/** Returns whether the loaded run of the workspace has traffic and has not started playing. */
+function waitingTraffic(state: AppState): boolean {
+  return !state.playing && state.runSource === state.scenario && (state.runScenario?.traffic.length ?? 0) > 0;
+}
+
 /**
  * What the timeline says before it has lanes: with provisioned concurrency, that its
  * environments are being allocated and that requests sent meanwhile wait for them.
@@ -424,7 +432,7 @@ export const EMPTY_TIMELINE_MESSAGE = 'Invoke the function to see its execution 
 export function selectEmptyTimelineMessage(state: AppState): string {
   const scenario = state.scenario;
   const count = scenario.functions.reduce((sum, fn) => sum + fn.provisionedConcurrency, 0);
-  if (count === 0) return EMPTY_TIMELINE_MESSAGE;
+  if (count === 0) return waitingTraffic(state) ? WAITING_TRAFFIC_MESSAGE : EMPTY_TIMELINE_MESSAGE;
   const readySeconds = Math.round(scenario.settings.provisionedAllocationSeconds);
   const at = `+${Math.floor(readySeconds / 60)}m ${String(readySeconds % 60).padStart(2, '0')}s`;
   const environments = count === 1 ? '1 environment is' : `${count} environments are`;

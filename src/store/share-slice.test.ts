@@ -6,13 +6,13 @@ import { createPlaygroundSession } from '../driver/session';
 import type { Executor } from '../engine/execution';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { prefixEvents, type TraceEvent } from '../engine/trace';
-import { encodeScenarioLink } from '../scenario/url-codec';
+import { decodeScenarioLink, encodeScenarioLink } from '../scenario/url-codec';
 import { parseScenarioText } from '../scenario/validate';
 import { createAsyncSlice } from './async-slice';
 import type { AppState } from './index';
 import { createLoadSlice } from './load-slice';
 import { readPreviousWorkspace, savePreviousWorkspaceOnChange, type PreviousWorkspaceStorage } from './previous-workspace';
-import { createRunSlice } from './run-slice';
+import { createRunSlice, selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
 import { shareLinkOf } from './share-model';
 import { createShareSlice } from './share-slice';
 import { createWorkspaceSlice, documentOf } from './workspace-slice';
@@ -93,6 +93,9 @@ function linkOf(store: Store): string {
 
 const hashOf = (url: string) => url.slice(url.indexOf('#'));
 
+/** Opens `url` as the page does: decodes its fragment and hands the result to the store. */
+const openLink = (store: Store, url: string) => store.getState().openScenarioLink(decodeScenarioLink(hashOf(url)));
+
 /** Plays a run a person clicked through: two invokes, then three requests at once a little later. */
 async function clickedRun(store: Store): Promise<void> {
   store.getState().setCode(SHARED_CODE);
@@ -142,13 +145,14 @@ describe('sharing a link', () => {
 
   it('opens the code without running it', async () => {
     await clickedRun(sharer.store);
-    expect(receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)))).toBe(true);
+    expect(openLink(receiver.store, linkOf(sharer.store))).toBe(true);
 
     const state = receiver.store.getState();
     expect(state.code).toBe(SHARED_CODE);
     expect(state.linkNotice).toEqual({ kind: 'opened', scenarioName: undefined, notKept: [] });
     expect(state.runScenario?.traffic).toHaveLength(3);
     expect(state.playing).toBe(false);
+    expect(selectEmptyTimelineMessage(state)).toBe(WAITING_TRAFFIC_MESSAGE);
     await settle();
     expect(traceOf(receiver.store)).toEqual([]);
     expect(receiver.counts).toEqual({ init: 0, invoke: 0 });
@@ -156,7 +160,7 @@ describe('sharing a link', () => {
 
   it('plays the sharer\'s trace on Play', async () => {
     await clickedRun(sharer.store);
-    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(receiver.store, linkOf(sharer.store));
 
     receiver.store.getState().play();
     await playUntilIdle(receiver.store);
@@ -166,7 +170,7 @@ describe('sharing a link', () => {
 
   it('replays the same trace after opening', async () => {
     await clickedRun(sharer.store);
-    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(receiver.store, linkOf(sharer.store));
 
     receiver.store.getState().replay();
     await playUntilIdle(receiver.store);
@@ -176,7 +180,7 @@ describe('sharing a link', () => {
   it('shares the opened run again unchanged', async () => {
     await clickedRun(sharer.store);
     const url = linkOf(sharer.store);
-    receiver.store.getState().openScenarioLink(hashOf(url));
+    openLink(receiver.store, url);
     expect(linkOf(receiver.store)).toBe(url);
   });
 
@@ -185,7 +189,7 @@ describe('sharing a link', () => {
     const changed = 'export const handler = async () => "changed";\n';
     sharer.store.getState().setCode(changed);
 
-    receiver.store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(receiver.store, linkOf(sharer.store));
     expect(receiver.store.getState().code).toBe(changed);
     expect(receiver.store.getState().runScenario?.traffic).toHaveLength(3);
   });
@@ -207,7 +211,7 @@ describe('sharing a link', () => {
     const encoded = encodeScenarioLink(parsed.scenario);
     if (!encoded.ok) throw new Error(encoded.message);
 
-    receiver.store.getState().openScenarioLink(`#${encoded.fragment}`);
+    receiver.store.getState().openScenarioLink(decodeScenarioLink(`#${encoded.fragment}`));
     const state = receiver.store.getState();
     expect(state.scenario.seed).toBe(11);
     expect(state.scenario.startTime).toBe(parsed.scenario.startTime);
@@ -228,7 +232,7 @@ describe('broken links', () => {
     store.getState().setCode('// my own work\n');
     const before = store.getState();
 
-    expect(store.getState().openScenarioLink(breakLink(hashOf(linkOf(sharer.store))))).toBe(false);
+    expect(store.getState().openScenarioLink(decodeScenarioLink(breakLink(hashOf(linkOf(sharer.store)))))).toBe(false);
     const after = store.getState();
     expect(after.linkNotice).toMatchObject({ kind: 'failed', problem });
     expect(documentOf(after)).toEqual(documentOf(before));
@@ -245,7 +249,7 @@ describe('previous workspace', () => {
     store.getState().setCode('// my own work\n');
     const own = documentOf(store.getState());
 
-    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(store, linkOf(sharer.store));
     expect(store.getState().code).toBe(SHARED_CODE);
     expect(store.getState().previousWorkspace).toEqual(own);
 
@@ -260,7 +264,7 @@ describe('previous workspace', () => {
     const sharer = createStore();
     sharer.store.getState().setCode(SHARED_CODE);
     const { store } = createStore();
-    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(store, linkOf(sharer.store));
     expect(store.getState().previousWorkspace).toBeUndefined();
   });
 
@@ -272,8 +276,8 @@ describe('previous workspace', () => {
     const { store } = createStore();
     store.getState().setCode('// my own work\n');
 
-    store.getState().openScenarioLink(hashOf(linkOf(first.store)));
-    store.getState().openScenarioLink(hashOf(linkOf(second.store)));
+    openLink(store, linkOf(first.store));
+    openLink(store, linkOf(second.store));
     expect(store.getState().code).toBe('// second link\n');
     expect(store.getState().previousWorkspace?.functions[0]!.code).toBe('// my own work\n');
   });
@@ -285,7 +289,7 @@ describe('previous workspace', () => {
     const { store } = createStore();
     savePreviousWorkspaceOnChange(store, storage);
     store.getState().setCode('// my own work\n');
-    store.getState().openScenarioLink(hashOf(linkOf(sharer.store)));
+    openLink(store, linkOf(sharer.store));
 
     const reloaded = createStore().store;
     const saved = readPreviousWorkspace(storage);

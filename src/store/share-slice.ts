@@ -3,7 +3,7 @@
  * a run that waits for Play, and the person's own workspace is kept so that it can be restored.
  */
 import type { StateCreator } from 'zustand';
-import { decodeScenarioLink, type LinkProblem } from '../scenario/url-codec';
+import type { DecodedLink, LinkProblem } from '../scenario/url-codec';
 import type { AppState } from './index';
 import { workspaceOfScenario } from './workspace-of-scenario';
 import { DEFAULT_WORKSPACE, documentOf, type WorkspaceDocument } from './workspace-slice';
@@ -16,7 +16,8 @@ export type LinkNotice =
       /** Paths of the scenario's values the editor cannot keep after a change. */
       readonly notKept: readonly string[];
     }
-  | { readonly kind: 'failed'; readonly problem: LinkProblem | 'load'; readonly message: string }
+  /** `load`: the scenario did not fit the editor; `app`: the page could not read links at all. */
+  | { readonly kind: 'failed'; readonly problem: LinkProblem | 'load' | 'app'; readonly message: string }
   /** A workspace from before a link was opened is kept, e.g. after a reload. */
   | { readonly kind: 'previous-kept' };
 
@@ -26,10 +27,12 @@ export interface ShareSlice {
   readonly linkNotice: LinkNotice | undefined;
 
   /**
-   * Opens the scenario link in `fragment` (a URL's hash) and returns whether it opened. A link
-   * that cannot be read leaves the workspace as it is, and the notice names the problem.
+   * Opens a decoded scenario link and returns whether it opened. A link that could not be
+   * decoded leaves the workspace as it is, and the notice names the problem.
    */
-  openScenarioLink(fragment: string): boolean;
+  openScenarioLink(decoded: DecodedLink): boolean;
+  /** Shows why the page could not open a link, leaving the workspace as it is. */
+  reportLinkFailure(message: string): void;
   /** Takes the previous workspace saved before a reload, with a notice that offers to restore it. */
   keepPreviousWorkspace(document: WorkspaceDocument): void;
   /** Puts the previous workspace back in place of the link's scenario, and clears the run. */
@@ -48,8 +51,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
   previousWorkspace: undefined,
   linkNotice: undefined,
 
-  openScenarioLink: (fragment) => {
-    const decoded = decodeScenarioLink(fragment);
+  openScenarioLink: (decoded) => {
     if (!decoded.ok) {
       set({ linkNotice: { kind: 'failed', problem: decoded.problem, message: decoded.message } });
       return false;
@@ -74,6 +76,8 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
     });
     return true;
   },
+
+  reportLinkFailure: (message) => set({ linkNotice: { kind: 'failed', problem: 'app', message } }),
 
   keepPreviousWorkspace: (document) => set({ previousWorkspace: document, linkNotice: get().linkNotice ?? { kind: 'previous-kept' } }),
 
