@@ -39,7 +39,7 @@ export function shareLinkOf(state: ShareState, pageUrl: string): ShareLink {
   const encoded = encodeScenarioLink(scenario);
   if (!encoded.ok) {
     const fromRun = encoded.issues.some((issue) => issue.path.startsWith('traffic'));
-    const hint = fromRun ? ' The requests come from the current run: press Reset to share the scenario without them.' : '';
+    const hint = fromRun ? " The requests come from the current run: press Clear in the timeline's controls to share the scenario without them." : '';
     return { ok: false, message: `${encoded.message}${hint}` };
   }
 

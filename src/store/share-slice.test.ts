@@ -201,7 +201,7 @@ describe('sharing a link', () => {
     expect(link.ok).toBe(false);
     if (link.ok) return;
     expect(link.message).toContain('traffic[0].function:');
-    expect(link.message).toContain('press Reset');
+    expect(link.message).toContain('press Clear');
   });
 
   it('keeps the seed and start time of an example', () => {
