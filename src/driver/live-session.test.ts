@@ -58,6 +58,17 @@ describe('createPlaygroundSession', () => {
     expect(session.snapshot().now).toBe(1000);
   });
 
+  it('sends the next sequential request after a throttle', async () => {
+    const session = sessionWith();
+    session.load(throttledScenario(0));
+    session.submitSequential(FN, { i: 0 }, 0);
+    await session.advanceTo(1000);
+    session.submitSequential(FN, { i: 1 }, 1000);
+    await session.advanceTo(2000);
+    expect(ofType(prefixEvents(session.snapshot().trace), 'throttled')).toHaveLength(2);
+    expect(session.snapshot().pendingSequential).toBe(0);
+  });
+
   it('queues sequential requests: one cold, then warm', async () => {
     const session = sessionWith();
     session.load(scenario());

@@ -399,7 +399,8 @@ class LiveSession implements PlaygroundSession {
     for (let i = run.scannedEvents; i < trace.length; i++) {
       if (run.sequentialInFlight === undefined && run.provisioningLeft.size === 0) break;
       const event = trace[i]!;
-      if (event.type === 'invoke-end' && event.requestId === run.sequentialInFlight) {
+      // The client has its response when the invocation ends, or at once when it is throttled.
+      if ((event.type === 'invoke-end' || event.type === 'throttled') && event.requestId === run.sequentialInFlight) {
         run.sequentialInFlight = undefined;
         this.dispatchSequential(run);
       } else if (event.type === 'env-created' && event.provisioned) {
