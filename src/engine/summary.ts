@@ -211,16 +211,19 @@ export class RunSummaryBuilder {
     return this;
   }
 
-  /** Returns the summary of the events read so far; later updates leave it as it is. */
-  result(): RunSummary {
+  /**
+   * Returns the summary of the events read so far; later updates leave it as it is. Provisioned
+   * environments still allocated are charged up to `untilMs`, by default the last event's time.
+   */
+  result(untilMs = this.endTimeMs): RunSummary {
     const { settings, endTimeMs } = this;
+    const chargedUntilMs = Math.max(untilMs, endTimeMs);
     const series = this.series.result;
     const asyncSummaries = this.asyncSummary.result();
     const configs = new Map(this.functions.map((fn) => [fn.name, fn]));
     const summaries = [...this.tallies].map(([name, tally]) => {
-      // Provisioned environments still allocated are charged up to the end of the trace.
       let provisionedMs = tally.provisionedMs;
-      for (const created of tally.provisionedSince.values()) provisionedMs += provisionedChargeMs(created - this.allocationMs, endTimeMs);
+      for (const created of tally.provisionedSince.values()) provisionedMs += provisionedChargeMs(created - this.allocationMs, chargedUntilMs);
       return toFunctionSummary(
         name,
         { ...tally, throttles: { ...tally.throttles }, provisionedMs },

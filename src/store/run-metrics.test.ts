@@ -39,7 +39,18 @@ describe('run metrics', () => {
 
   it('returns the cached result for the same prefix', () => {
     const trace = fiveRunAndTwoThrottled();
-    expect(runMetrics(trace, 10_000, scenario)).toBe(runMetrics(trace.slice(), 20_000, scenario));
+    expect(runMetrics(trace, 10_000, scenario)).toBe(runMetrics(trace.slice(), 10_000, scenario));
+  });
+
+  it('charges provisioned concurrency up to the playhead', () => {
+    const provisioned = scenarioSchema.parse({
+      version: 1,
+      functions: [{ name: 'fn', code: 'export const handler = async () => 1;', provisionedConcurrency: 1 }],
+    });
+    const events = new TraceBuilder('fn').provisioned(60_000, 'fn#1', { platform: 100, init: 200 }).build();
+    const early = runMetrics(events, 70_000, provisioned).summary.functions[0]!;
+    const late = runMetrics(events, 20 * 60_000, provisioned).summary.functions[0]!;
+    expect(late.provisionedGbSeconds).toBeGreaterThan(early.provisionedGbSeconds);
   });
 
   it('matches a fresh summary as the playhead moves both ways', () => {

@@ -63,14 +63,15 @@ export function runMetrics(input: TraceInput, upToMs: number, scenario: Scenario
   const end = countUpTo(input, upToMs);
   // A trace only grows, so an equal first event means the same run.
   const sameRun = cache !== undefined && cache.scenario === scenario && (cache.events === events || (end > 0 && cache.events[0] === events[0]));
-  if (sameRun && cache!.builder.eventCount === end && cache!.metrics) return cache!.metrics;
+  if (sameRun && cache!.builder.eventCount === end && cache!.metrics?.upToMs === upToMs) return cache!.metrics;
   if (!sameRun || cache!.builder.eventCount > end) {
     const builder = new RunSummaryBuilder(scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
     cache = { events, scenario, builder, metrics: undefined };
   }
   const { builder } = cache!;
   builder.update(events, end);
-  const summary = builder.result();
+  // Provisioned concurrency is charged while it stays allocated, so up to the playhead.
+  const summary = builder.result(upToMs);
   const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, builder) };
   cache = { events, scenario, builder, metrics };
   return metrics;
