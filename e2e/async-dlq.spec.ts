@@ -1,7 +1,8 @@
 /**
  * Asynchronous invocation of a failing handler: with the defaults Lambda runs it three times
  * under one request ID and then sends the original event to the dead-letter queue, with the
- * RequestID, ErrorCode and ErrorMessage attributes; with retries set to 0 it runs once.
+ * RequestID, ErrorCode and ErrorMessage attributes; with retries set to 0 it runs once. At
+ * reserved concurrency 0 the event goes to the DLQ without a run, and the list says so.
  */
 import { expect, test, type Page } from '@playwright/test';
 
@@ -69,6 +70,25 @@ test('async event with retries 0 runs once', async ({ page }) => {
   await expect(rows.first().getByTestId('event-badge')).toContainText('attempt 1/1');
   await rows.first().click();
   await expect(page.getByTestId('async-life').locator('[data-step="attempt-end"]')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Messages' }).click();
+  await expect(page.locator('[data-testid="mailbox"][data-name="dlq"]').getByTestId('mailbox-count')).toHaveText('1');
+});
+
+test('async event at reserved concurrency 0 is marked not run', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('timeline')).toHaveAttribute('data-run-status', 'idle');
+  await page.getByLabel('Playback speed').selectOption('100');
+
+  await page.getByRole('tab', { name: 'Async' }).click();
+  await page.getByRole('button', { name: 'Add failing handler example' }).click();
+  await page.getByLabel('Reserved').fill('0');
+
+  await invokeAsyncAndWait(page);
+
+  const row = page.getByTestId('invocation-row').first();
+  await expect(row.getByTestId('event-badge')).toContainText('no attempt');
+  await expect(row).toContainText('not run');
+  await expect(row).not.toContainText('running');
   await page.getByRole('tab', { name: 'Messages' }).click();
   await expect(page.locator('[data-testid="mailbox"][data-name="dlq"]').getByTestId('mailbox-count')).toHaveText('1');
 });

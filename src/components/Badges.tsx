@@ -45,9 +45,19 @@ const OUTCOME_STYLE: Record<InvocationRecord['outcome'], string> = {
   throttled: 'bg-fuchsia-100 text-fuchsia-800',
 };
 
-/** Shows the invocation's outcome, and for a throttled request the HTTP status its caller received. */
-export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecord, 'outcome' | 'throttle'> }) {
+/**
+ * Shows the invocation's outcome, and for a throttled request the HTTP status its caller
+ * received. An asynchronous event that left the queue without an attempt shows "not run".
+ */
+export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecord, 'outcome' | 'throttle' | 'asyncOutcome'> }) {
   const { outcome, throttle } = record;
+  if (endedWithoutRun(record)) {
+    return (
+      <span className={`${badgeClass} ${OUTCOME_STYLE.error}`} title="Lambda sent the event to its failure target without running the function">
+        not run
+      </span>
+    );
+  }
   let label: string = outcome;
   if (outcome === 'pending') label = 'running';
   if (throttle) label = `throttled ${throttle.statusCode}`;
@@ -56,6 +66,11 @@ export function OutcomeBadge({ record }: { readonly record: Pick<InvocationRecor
       {label}
     </span>
   );
+}
+
+/** Returns whether an asynchronous event left the queue for good without any attempt. */
+export function endedWithoutRun(record: Pick<InvocationRecord, 'outcome' | 'asyncOutcome'>): boolean {
+  return record.outcome === 'pending' && record.asyncOutcome !== undefined;
 }
 
 type EventRecord = Pick<InvocationRecord, 'invocationType' | 'attempt' | 'functionName' | 'asyncOutcome' | 'dropped' | 'expired'>;
@@ -67,7 +82,8 @@ type EventRecord = Pick<InvocationRecord, 'invocationType' | 'attempt' | 'functi
 export function EventBadge({ record }: { readonly record: EventRecord }) {
   const maxAttempts = useAppStore((state) => selectMaxAttempts(state, record.functionName));
   if (record.invocationType !== 'Event') return null;
-  const attempt = record.attempt === undefined ? 'queued' : `attempt ${record.attempt}/${maxAttempts}`;
+  const attempt =
+    record.attempt !== undefined ? `attempt ${record.attempt}/${maxAttempts}` : record.asyncOutcome === undefined ? 'queued' : 'no attempt';
   return (
     <span className="inline-flex gap-1" data-testid="event-badge">
       <span className={`${badgeClass} bg-violet-100 text-violet-800`} title="Asynchronous invocation (InvocationType Event)">

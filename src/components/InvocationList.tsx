@@ -5,7 +5,7 @@ import { listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
 import { revealRequest } from '../store/reveal';
 import { selectLatestInvocations, selectSelection } from '../store/run-view';
-import { EventBadge, OutcomeBadge, StartBadge } from './Badges';
+import { endedWithoutRun, EventBadge, OutcomeBadge, StartBadge } from './Badges';
 
 /** Estimated height of a row in CSS pixels; the list measures each row it draws. */
 const ROW_HEIGHT_PX = 29;
@@ -118,7 +118,11 @@ function Row({ index, measure, record, selected, onSelect }: RowProps) {
         </span>
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums text-slate-700">
-        {record.durationMs === undefined ? (record.outcome === 'throttled' ? '–' : '…') : `${record.durationMs.toFixed(2)} ms`}
+        {record.durationMs === undefined
+          ? record.outcome === 'throttled' || endedWithoutRun(record)
+            ? '–'
+            : '…'
+          : `${record.durationMs.toFixed(2)} ms`}
       </td>
       <td className="px-3 py-1.5 text-right">
         <OutcomeBadge record={record} />
