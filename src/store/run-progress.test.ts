@@ -11,7 +11,7 @@ describe('run progress label', () => {
   });
 
   it('counts once requests have ended', () => {
-    expect(runProgressLabel(250, 1000)).toEqual({ text: 'Running handlers… 250 of 1,000', fraction: 0.25 });
+    expect(runProgressLabel(250, 1000)).toEqual({ text: 'Running handlers… 250 of 1,000 requests done', fraction: 0.25 });
   });
 
   it('shows no count before any request', () => {

@@ -16,5 +16,6 @@ export function runProgressLabel(done: number, total: number): RunProgressLabel 
     const handlers = total === 1 ? 'handler' : 'handlers';
     return { text: total > 0 ? `Running ${format(total)} ${handlers}…` : 'Running handlers…', fraction: undefined };
   }
-  return { text: `Running handlers… ${format(done)} of ${format(total)}`, fraction: Math.min(1, done / total) };
+  // A throttled request is done too: its caller has its 429 at once.
+  return { text: `Running handlers… ${format(done)} of ${format(total)} requests done`, fraction: Math.min(1, done / total) };
 }
