@@ -6,8 +6,9 @@ import { selectBusy, selectTrace } from '../store/run-view';
 
 /**
  * "Running 1,000 handlers…" with an indeterminate bar while a batch runs, and "Running
- * handlers… 12 of 20 requests done" once requests have ended (a throttled one has too). The counts start from the moment the run last
- * became busy, so an earlier batch does not inflate them.
+ * handlers… 12 of 20 requests done" once requests have ended (a throttled one has too). The
+ * counts start from the moment the run last became busy, so an earlier batch does not inflate
+ * them.
  */
 export function RunProgress() {
   const busy = useAppStore(selectBusy);
