@@ -10,7 +10,13 @@ export const MAX_CONCURRENT_REQUESTS = 1_000;
 export function parseRequestCount(text: string): { ok: true; count: number } | { ok: false; message: string } {
   const trimmed = text.trim().replace(/[,_]/g, '');
   const count = Number(trimmed);
-  if (trimmed === '' || !Number.isInteger(count) || count < 1 || count > MAX_CONCURRENT_REQUESTS) {
+  if (Number.isInteger(count) && count > MAX_CONCURRENT_REQUESTS) {
+    return {
+      ok: false,
+      message: `"${text}" is more than the ${MAX_CONCURRENT_REQUESTS.toLocaleString('en-US')} requests this button sends at once. Send fewer, or use the Load tab for larger loads.`,
+    };
+  }
+  if (trimmed === '' || !Number.isInteger(count) || count < 1) {
     return {
       ok: false,
       message: `"${text}" is not a request count. Send from 1 to ${MAX_CONCURRENT_REQUESTS.toLocaleString('en-US')} requests at once.`,

@@ -16,7 +16,22 @@ describe('not-a-number field messages', () => {
       checkAccountField('concurrencyLimit', '5x'),
       checkAccountField('unreservedMinimum', '5x'),
     ].map((check) => (check.ok ? '' : check.message));
-    for (const message of messages) expect(message).toMatch(/"5x" is not a number\. Enter a whole number, 0 or more/);
+    for (const message of messages) expect(message).toMatch(/"5x" is not a number\. Enter a whole number, [01] or more/);
+  });
+
+  it('name a negative count as below the minimum', () => {
+    expect(checkSettingsField('reservedConcurrency', '-3')).toEqual({
+      ok: false,
+      message: 'Reserved concurrency "-3" is below 0. Enter 0 or more, or leave it empty for none.',
+    });
+    expect(checkAccountField('concurrencyLimit', '-1')).toEqual({
+      ok: false,
+      message: 'The account concurrency limit "-1" is below 1. Enter 1 or more.',
+    });
+    expect(checkAccountField('concurrencyLimit', '0')).toEqual({
+      ok: false,
+      message: 'The account concurrency limit "0" is below 1. Enter 1 or more.',
+    });
   });
 
   it('quote the typed text for async and load fields', () => {

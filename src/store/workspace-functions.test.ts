@@ -144,7 +144,7 @@ describe('workspace concurrency settings', () => {
     );
     store.getState().setSettingsField('provisionedConcurrency', '1.5');
     expect(store.getState().fieldErrors.provisionedConcurrency).toBe(
-      'Provisioned concurrency "1.5" is not a whole number. Enter 0 or more, or 0 for none.',
+      'Provisioned concurrency "1.5" is not a whole number. Enter 0 or more, or leave it empty for none.',
     );
   });
 

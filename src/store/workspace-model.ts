@@ -208,24 +208,27 @@ export function checkSettingsField(field: SettingsField, text: string): FieldChe
     }
     case 'reservedConcurrency':
       // Empty means no reservation; the range is the schema's to check.
-      return cleanNumber(text) === '' ? { ok: true, value: undefined } : wholeNumber('Reserved concurrency', text, 'or leave it empty for none');
+      return cleanNumber(text) === '' ? { ok: true, value: undefined } : wholeNumber('Reserved concurrency', text, 0, 'or leave it empty for none');
     case 'provisionedConcurrency':
-      return cleanNumber(text) === '' ? { ok: true, value: 0 } : wholeNumber('Provisioned concurrency', text, 'or 0 for none');
+      return cleanNumber(text) === '' ? { ok: true, value: 0 } : wholeNumber('Provisioned concurrency', text, 0, 'or leave it empty for none');
   }
 }
 
 export function checkAccountField(field: AccountField, text: string): FieldCheck<number> {
   const label = field === 'concurrencyLimit' ? 'The account concurrency limit' : 'The unreserved minimum';
   if (cleanNumber(text) === '') return { ok: false, message: `${label} is required. Enter a whole number, e.g. ${DEFAULT_ACCOUNT.fieldText[field]}.` };
-  return wholeNumber(label, text);
+  // An account runs nothing at a concurrency limit of 0, and Lambda accepts none below 1.
+  return wholeNumber(label, text, field === 'concurrencyLimit' ? 1 : 0);
 }
 
-function wholeNumber(label: string, text: string, alternative?: string): FieldCheck<number> {
+/** Checks a whole number of at least `min`; the message names the value, what is wrong and the range. */
+function wholeNumber(label: string, text: string, min: number, alternative?: string): FieldCheck<number> {
   const value = numberInput(text);
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return { ok: true, value };
-  const hint = alternative ? `, ${alternative}` : '';
-  if (typeof value !== 'number') return { ok: false, message: notANumberMessage(label, text, `Enter a whole number, 0 or more${hint}.`) };
-  return { ok: false, message: `${label} "${text.trim()}" is not a whole number. Enter 0 or more${hint}.` };
+  const range = `${min} or more${alternative ? `, ${alternative}` : ''}`;
+  if (typeof value !== 'number') return { ok: false, message: notANumberMessage(label, text, `Enter a whole number, ${range}.`) };
+  if (!Number.isInteger(value)) return { ok: false, message: `${label} "${text.trim()}" is not a whole number. Enter ${range}.` };
+  if (value < min) return { ok: false, message: `${label} "${text.trim()}" is below ${min}. Enter ${range}.` };
+  return { ok: true, value };
 }
 
 /** Builds the scenario document of the workspace, as the schema reads it. */
