@@ -49,7 +49,7 @@ export function AccountSettings() {
   const idleReclaimId = useId();
 
   return (
-    <div className="flex flex-col gap-3 p-3" data-testid="account-settings">
+    <div className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3" data-testid="account-settings">
       <div className="grid grid-cols-2 gap-2">
         {ACCOUNT_FIELDS.map((field) => (
           <SettingsTextField

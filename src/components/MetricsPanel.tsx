@@ -10,6 +10,8 @@ const metricsInputsChanged = (state: AppState, previous: AppState) =>
 const refreshInterval = (state: AppState) => metricsRefreshIntervalMs(selectTrace(state).length);
 
 const ALL = '';
+/** As many tiles a row as fit at 7.5rem each, so labels such as "Max concurrency" and values such as "20,010.7 ms" stay on one line. */
+const TILE_GRID = 'grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-2';
 const count = (n: number) => n.toLocaleString('en-US');
 const gbSeconds = (value: number) => `${value.toLocaleString('en-US', { maximumFractionDigits: 3 })} GB-s`;
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`);
@@ -82,7 +84,7 @@ export function MetricsPanel() {
         <span className="shrink-0 text-[11px] text-slate-500 tabular-nums">up to {(metrics.upToMs / 1000).toFixed(1)} s</span>
       </div>
 
-      <dl className="grid grid-cols-4 gap-2">
+      <dl className={TILE_GRID}>
         <Stat label="Invocations" value={count(invocations)} testId="metric-invocations" />
         <Stat label="Cold starts" value={count(coldStarts)} detail={percent(coldStarts, invocations)} testId="metric-cold-starts" />
         <Stat label="Throttles" value={count(throttles)} tone={throttles > 0 ? 'warn' : undefined} testId="metric-throttles" />
@@ -115,7 +117,7 @@ export function MetricsPanel() {
 
       {asyncFigures.queued > 0 && (
         <Section title="Asynchronous events">
-          <dl className="grid grid-cols-4 gap-2" data-testid="metric-async">
+          <dl className={TILE_GRID} data-testid="metric-async">
             <Stat label="Queued" value={count(asyncFigures.queued)} testId="metric-async-queued" />
             <Stat label="Succeeded" value={count(asyncFigures.succeeded)} />
             <Stat label="Failed" value={count(asyncFigures.failed)} tone={asyncFigures.failed > 0 ? 'bad' : undefined} testId="metric-async-failed" />
@@ -187,10 +189,12 @@ function Stat({
   const color = tone === 'warn' ? 'text-amber-700' : tone === 'bad' ? 'text-red-700' : 'text-slate-900';
   return (
     <div className="min-w-0 rounded-md bg-slate-50 px-2 py-1.5" data-testid={testId}>
-      <dt className="truncate text-[11px] text-slate-500">{label}</dt>
-      <dd className={`text-base leading-tight font-semibold tabular-nums ${color}`}>
+      <dt className="truncate text-[11px] text-slate-500" title={label}>
+        {label}
+      </dt>
+      <dd className={`text-base leading-tight font-semibold whitespace-nowrap tabular-nums ${color}`}>
         <span data-testid={testId ? `${testId}-value` : undefined}>{value}</span>
-        {detail && <span className="ml-1 text-[11px] font-normal text-slate-500">{detail}</span>}
+        {detail && <span className="block text-[11px] font-normal text-slate-500">{detail}</span>}
       </dd>
     </div>
   );

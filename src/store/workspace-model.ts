@@ -217,7 +217,7 @@ export function checkSettingsField(field: SettingsField, text: string): FieldChe
 export function checkAccountField(field: AccountField, text: string): FieldCheck<number> {
   const label = field === 'concurrencyLimit' ? 'The account concurrency limit' : 'The unreserved minimum';
   if (cleanNumber(text) === '') return { ok: false, message: `${label} is required. Enter a whole number, e.g. ${DEFAULT_ACCOUNT.fieldText[field]}.` };
-  // An account runs nothing at a concurrency limit of 0, and Lambda accepts none below 1.
+  // The simulation rejects an account limit below 1: such an account could run nothing.
   return wholeNumber(label, text, field === 'concurrencyLimit' ? 1 : 0);
 }
 

@@ -35,6 +35,23 @@ export function timeX(input: DrawInput, timeMs: number): number {
   return LABEL_WIDTH + input.scale.timeToX(timeMs);
 }
 
+/** Breaks `text` at spaces into lines of at most `maxWidth`; a single word wider than that gets a line of its own. */
+export function wrapText(ctx: Context, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && ctx.measureText(candidate).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** Shortens `text` with an ellipsis to fit `maxWidth`. */
 export function fitText(ctx: Context, text: string, maxWidth: number): string {
   if (ctx.measureText(text).width <= maxWidth) return text;

@@ -82,6 +82,17 @@ describe('drawTimeline', () => {
     drawTimeline(ctx, inputFor(new TimelineModel(), 0, 1000));
     expect(texts.map((entry) => entry.text)).toContain('empty');
   });
+
+  it('wraps a long empty message', () => {
+    const { ctx, texts } = recordingContext();
+    const message = 'word '.repeat(60).trim();
+    drawTimeline(ctx, { ...inputFor(new TimelineModel(), 0, 1000), emptyMessage: message });
+    const lines = texts.map((entry) => entry.text).filter((text) => text.startsWith('word'));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(message);
+    // The recording context measures 6 px a character; the time area is 868 px wide.
+    for (const line of lines) expect(line.length * 6).toBeLessThanOrEqual(1000 - LABEL_WIDTH - 48);
+  });
 });
 
 describe('drawTimeline at scale', () => {

@@ -6,7 +6,7 @@
  * whether a function has ten environments or a thousand.
  */
 import { drawEventPath, drawQueueLane, drawTargetLane } from './draw-async';
-import { AXIS_HEIGHT, LABEL_WIDTH, timeX, type Context, type DrawInput } from './draw-common';
+import { AXIS_HEIGHT, LABEL_WIDTH, timeX, wrapText, type Context, type DrawInput } from './draw-common';
 import { drawAggregateRow, drawHeader, drawRequestMarkers, drawThrottleRow } from './draw-group';
 import { drawLaneContent, drawLaneLabel } from './draw-lane';
 import { laneTop, pinnedRow, targetTop, visibleLaneRange, type GroupRow } from './layout';
@@ -28,14 +28,24 @@ export function drawTimeline(ctx: Context, input: DrawInput): void {
   drawPlayhead(ctx, input);
   drawScrollbar(ctx, input);
 
-  if (input.layout.rows.length === 0) {
-    ctx.font = FONT;
-    ctx.fillStyle = PALETTE.axisText;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(input.emptyMessage, LABEL_WIDTH + (width - LABEL_WIDTH) / 2, AXIS_HEIGHT + (height - AXIS_HEIGHT) / 2);
-    ctx.textAlign = 'left';
-  }
+  if (input.layout.rows.length === 0) drawEmptyMessage(ctx, input);
+}
+
+/** Line height of the empty timeline's message, in CSS pixels. */
+const EMPTY_MESSAGE_LINE_HEIGHT = 18;
+
+/** Centres the message in the time area, wrapped to its width less a margin on each side. */
+function drawEmptyMessage(ctx: Context, input: DrawInput): void {
+  const { width, height } = input;
+  ctx.font = FONT;
+  ctx.fillStyle = PALETTE.axisText;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const lines = wrapText(ctx, input.emptyMessage, Math.max(80, width - LABEL_WIDTH - 48));
+  const centreX = LABEL_WIDTH + (width - LABEL_WIDTH) / 2;
+  const firstY = AXIS_HEIGHT + (height - AXIS_HEIGHT) / 2 - ((lines.length - 1) * EMPTY_MESSAGE_LINE_HEIGHT) / 2;
+  lines.forEach((line, index) => ctx.fillText(line, centreX, firstY + index * EMPTY_MESSAGE_LINE_HEIGHT));
+  ctx.textAlign = 'left';
 }
 
 function drawGrid(ctx: Context, input: DrawInput): void {
