@@ -73,6 +73,29 @@ describe('revealRequest', () => {
     expect(view.spanMs).toBeGreaterThanOrEqual(1_000);
   });
 
+  it('scrolls to the lane of a request far down', async () => {
+    const store = createStore();
+    store.getState().sendConcurrent(60);
+    const running = () => {
+      const records = invocationRecords(selectTrace(store.getState()));
+      return records.length < 60 || records.some((record) => record.endedAt === undefined);
+    };
+    for (let frame = 0; frame < 400 && running(); frame++) {
+      store.getState().tick(16);
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    const records = invocationRecords(selectTrace(store.getState()));
+    expect(new Set(records.map((record) => record.envId)).size).toBe(60);
+
+    expect(revealRequest(store, records.at(-1)!.requestId)).toBe(true);
+    const scrolledY = store.getState().timelineScrollY;
+    expect(scrolledY).toBeGreaterThan(0);
+    // A lane near the top is already in view, so revealing it leaves the scroll alone.
+    store.getState().setTimelineScroll(0);
+    expect(revealRequest(store, records[0]!.requestId)).toBe(true);
+    expect(store.getState().timelineScrollY).toBe(0);
+  });
+
   it('leaves the view for an unknown request', () => {
     const store = createStore();
     const before = store.getState().view;

@@ -3,6 +3,7 @@
  * whole run, often minutes, where INIT and INVOKE segments of a few ms are thinner than a pixel.
  */
 import type { StoreApi } from 'zustand';
+import { computeLayout, laneTop } from '../timeline/layout';
 import { TimeScale } from '../timeline/scale';
 import type { AppState } from './index';
 import { findInvocation, type InvocationRecord } from './invocations';
@@ -25,14 +26,42 @@ export function revealView(record: InvocationRecord, view: TimeScale, nowMs: num
   return TimeScale.fromRange(middleMs - spanMs / 2, middleMs + spanMs / 2, view.widthPx);
 }
 
+/** The content height, in CSS pixels, that the timeline surely shows below its scroll position: an estimate of its smallest size. */
+const SURELY_SHOWN_PX = 160;
+/** Lanes left above the revealed lane, so its neighbours show too. */
+const LANES_ABOVE = 2;
+
 /**
- * Stops following the playhead and sets the timeline's view around request `requestId`.
- * Returns false, leaving the view as it is, when the run has no such request.
+ * Returns the timeline's vertical scroll position that shows the request's lane (or its
+ * function's rows when it has no environment): `scrollY` when the lane already shows near the
+ * top, else a position with the lane near the top. The canvas keeps it within the content.
+ */
+export function revealScrollY(state: AppState, record: InvocationRecord): number {
+  const layout = computeLayout(state.timeline, state.playheadMs, { collapsed: state.collapsedFunctions });
+  const row = layout.rows.find((candidate) => candidate.group.functionName === record.functionName);
+  if (!row) return state.timelineScrollY;
+  const index = record.envId === undefined ? -1 : row.group.lanes.findIndex((lane) => lane.envId === record.envId);
+  const laneShown = !row.collapsed && index >= 0 && index < row.laneCount;
+  const top = laneShown ? laneTop(layout, row, index) : row.top;
+  const bottom = top + (laneShown ? layout.metrics.laneHeight : layout.metrics.headerHeight);
+  const scrollY = state.timelineScrollY;
+  if (top >= scrollY && bottom <= scrollY + SURELY_SHOWN_PX) return scrollY;
+  return Math.max(0, top - (laneShown ? LANES_ABOVE * layout.metrics.laneHeight : 0));
+}
+
+/**
+ * Stops following the playhead and sets the timeline's view around request `requestId`, and
+ * scrolls its lane into view. Returns false, leaving the view as it is, when the run has no
+ * such request.
  */
 export function revealRequest(store: Pick<StoreApi<AppState>, 'getState' | 'setState'>, requestId: string): boolean {
   const state = store.getState();
   const record = findInvocation(selectTrace(state), requestId);
   if (!record) return false;
-  store.setState({ follow: false, view: revealView(record, state.view, state.playheadMs) });
+  store.setState({
+    follow: false,
+    view: revealView(record, state.view, state.playheadMs),
+    timelineScrollY: revealScrollY(state, record),
+  });
   return true;
 }
