@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from '../../store/concurrency-chart';
 import { ACCOUNT_COLOR, LIMIT_COLORS, functionColor } from './chart-colors';
+import { placeLimitLabels } from '../../lib/limit-labels';
 
 interface Props {
   readonly data: ChartData;
@@ -110,7 +111,10 @@ function niceStep(raw: number): number {
   return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
 }
 
-/** Draws the limit lines with their labels, and the playhead. */
+/** Height of a limit label in CSS pixels: its 10 px font and the 2 px above the line. */
+const LABEL_HEIGHT_PX = 12;
+
+/** Draws the limit lines with their labels, side by side where lines are close, and the playhead. */
 function drawOverlay(u: uPlot, data: ChartData, playheadMs: number): void {
   const { ctx } = u;
   const { left, top, width, height } = u.bbox;
@@ -119,23 +123,29 @@ function drawOverlay(u: uPlot, data: ChartData, playheadMs: number): void {
   ctx.font = `${10 * ratio}px ui-sans-serif, system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
   const yMax = u.scales.y!.max ?? 1;
-  for (const limit of data.limits) {
-    if (limit.value > yMax) continue;
-    const y = Math.round(u.valToPos(limit.value, 'y', true)) + 0.5;
-    const color = LIMIT_COLORS[limit.kind];
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = ratio;
+  const visibleLimits = data.limits
+    .filter((limit) => limit.value <= yMax)
+    .map((limit) => ({ limit, y: Math.round(u.valToPos(limit.value, 'y', true)) + 0.5, width: ctx.measureText(limit.label).width }));
+  const labelRights = placeLimitLabels(visibleLimits, left + width - 4 * ratio, LABEL_HEIGHT_PX * ratio, 8 * ratio);
+  ctx.lineWidth = ratio;
+  for (const { limit, y } of visibleLimits) {
+    ctx.strokeStyle = LIMIT_COLORS[limit.kind];
     ctx.setLineDash(limit.kind === 'provisioned' ? [2 * ratio, 3 * ratio] : [6 * ratio, 4 * ratio]);
     ctx.beginPath();
     ctx.moveTo(left, y);
     ctx.lineTo(left + width, y);
     ctx.stroke();
-    ctx.setLineDash([]);
-    const text = limit.label;
-    ctx.textAlign = 'right';
-    ctx.fillText(text, left + width - 4 * ratio, y - 2 * ratio);
   }
+  ctx.setLineDash([]);
+  ctx.textAlign = 'right';
+  // A backing keeps a label readable where another limit's line runs through it.
+  visibleLimits.forEach(({ limit, y, width: labelWidth }, index) => {
+    const right = labelRights[index]!;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.fillRect(right - labelWidth - ratio, y - (LABEL_HEIGHT_PX - 1) * ratio, labelWidth + 2 * ratio, (LABEL_HEIGHT_PX - 2) * ratio);
+    ctx.fillStyle = LIMIT_COLORS[limit.kind];
+    ctx.fillText(limit.label, right, y - 2 * ratio);
+  });
   const x = u.valToPos(playheadMs / 1000, 'x', true);
   if (x >= left && x <= left + width) {
     ctx.strokeStyle = '#dc4c1e';
