@@ -10,7 +10,7 @@ const buttonClass = 'shrink-0 rounded px-2 py-1 text-xs font-medium';
 /**
  * The banner about a scenario link: that the workspace now contains the link's scenario and its
  * code has not run yet, or why a link could not be opened. It offers to restore the workspace
- * the link replaced.
+ * the link replaced. It also shows that the run from before a reload was restored and waits for Play.
  */
 export function LinkNotice() {
   const notice = useAppStore(selectLinkNotice);
@@ -51,6 +51,34 @@ export function LinkNotice() {
         {restore}
         <button type="button" className={`${buttonClass} text-sky-800 hover:bg-sky-100`} onClick={actions.discardPreviousWorkspace}>
           Discard it
+        </button>
+      </div>
+    );
+  }
+
+  if (notice.kind === 'run-restored') {
+    return (
+      <div role="status" data-testid="link-notice" className="flex items-start gap-3 border-b border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
+        <div className="min-w-0 flex-1">
+          <p>
+            <span className="font-semibold">Restored the run from before the reload.</span>{' '}
+            {runStarted ? (
+              'It runs again from the start.'
+            ) : (
+              <>
+                It has not run again: press <strong>▶ Play</strong> to run it again.
+              </>
+            )}
+          </p>
+          {notice.workspaceChanged && (
+            <p className="mt-0.5 text-sky-800">
+              The code or settings changed after that run, so Play sends its requests to the code and settings as they are now.
+            </p>
+          )}
+        </div>
+        {restore}
+        <button type="button" className={`${buttonClass} text-sky-800 hover:bg-sky-100`} onClick={actions.dismissLinkNotice}>
+          Dismiss
         </button>
       </div>
     );

@@ -1,10 +1,13 @@
 /**
  * Opening a scenario from a link. The link's scenario replaces the workspace and is loaded as
  * a run that waits for Play, and the person's own workspace is kept so that it can be restored.
+ * The run saved before a reload is restored the same way, into the workspace as it is.
  */
 import type { StateCreator } from 'zustand';
+import type { Scenario } from '../scenario/schema';
 import type { DecodedLink, LinkProblem } from '../scenario/url-codec';
 import type { AppState } from './index';
+import { withTraffic } from './run-model';
 import { workspaceOfScenario } from './workspace-of-scenario';
 import { DEFAULT_WORKSPACE, documentOf, type WorkspaceDocument } from './workspace-slice';
 
@@ -19,7 +22,12 @@ export type LinkNotice =
   /** `load`: the scenario did not fit the editor; `app`: the page could not read links at all. */
   | { readonly kind: 'failed'; readonly problem: LinkProblem | 'load' | 'app'; readonly message: string }
   /** A workspace from before a link was opened is kept, e.g. after a reload. */
-  | { readonly kind: 'previous-kept' };
+  | { readonly kind: 'previous-kept' }
+  /**
+   * The run from before a reload was restored and waits for Play. `workspaceChanged`: the
+   * code or settings changed after that run, so it now sends its requests to the workspace as it is.
+   */
+  | { readonly kind: 'run-restored'; readonly workspaceChanged: boolean };
 
 export interface ShareSlice {
   /** The person's own workspace from before a link replaced it, until it is restored or discarded. */
@@ -35,6 +43,12 @@ export interface ShareSlice {
   reportLinkFailure(message: string): void;
   /** Takes the previous workspace saved before a reload, with a notice that offers to restore it. */
   keepPreviousWorkspace(document: WorkspaceDocument): void;
+  /**
+   * Loads the run saved before a reload as a run that waits for Play, with a notice. When the
+   * workspace changed since that run, the run is what Replay would start: the workspace as it
+   * is with the saved run's requests.
+   */
+  restoreRun(scenario: Scenario, workspaceChanged: boolean): void;
   /** Puts the previous workspace back in place of the link's scenario, and clears the run. */
   restorePreviousWorkspace(): void;
   discardPreviousWorkspace(): void;
@@ -80,6 +94,11 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
   reportLinkFailure: (message) => set({ linkNotice: { kind: 'failed', problem: 'app', message } }),
 
   keepPreviousWorkspace: (document) => set({ previousWorkspace: document, linkNotice: get().linkNotice ?? { kind: 'previous-kept' } }),
+
+  restoreRun: (scenario, workspaceChanged) => {
+    get().loadRun(workspaceChanged ? withTraffic(get().scenario, scenario.traffic) : scenario);
+    set({ linkNotice: { kind: 'run-restored', workspaceChanged } });
+  },
 
   restorePreviousWorkspace: () => {
     const { previousWorkspace } = get();
