@@ -30,9 +30,12 @@ export function FunctionSettings() {
   const architectureId = useId();
 
   return (
-    <div className="px-3 py-2">
-      <div className="grid grid-cols-[minmax(0,1.3fr)_minmax(7.5rem,1fr)_minmax(5.5rem,0.85fr)_minmax(0,0.8fr)_minmax(0,0.7fr)_minmax(0,0.8fr)_minmax(0,0.85fr)] gap-2">
-        <FunctionField field="name" label="Function name" />
+    <div className="@container px-3 py-2">
+      {/* One row when the panel is 48rem wide or more. Narrower, two rows: the name and the selects, then the numbers. */}
+      <div className="grid grid-cols-4 gap-2 @3xl:grid-cols-[minmax(0,1.3fr)_minmax(7.5rem,1fr)_minmax(5.5rem,0.85fr)_minmax(0,0.8fr)_minmax(0,0.7fr)_minmax(0,0.8fr)_minmax(0,0.85fr)]">
+        <div className="col-span-2 min-w-0 @3xl:col-span-1">
+          <FunctionField field="name" label="Function name" />
+        </div>
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={runtimeId} className="text-xs font-medium text-slate-600">
             Runtime
