@@ -39,3 +39,47 @@ test('long invocation list draws the rows near its view', async ({ page }) => {
   await oldest.click();
   await expect(page.getByTestId('inspector-details')).toContainText('"n": 0');
 });
+
+test('arrow keys move the focus through the invocation list', async ({ page }) => {
+  await page.goto('/');
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toHaveAttribute('data-run-status', 'idle');
+  await page.getByLabel('Playback speed').selectOption('100');
+  await page.evaluate((text) => (window as unknown as HookedWindow).__lambdaPlayground.runScenario(text), JSON.stringify(scenario));
+  await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+
+  const list = page.getByTestId('invocation-list');
+  const rows = list.getByTestId('invocation-row');
+  const focused = list.locator('tr:focus');
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('data-index', '1');
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAttribute('data-index', '0');
+
+  // End reaches the oldest row, which the virtualizer draws only once it scrolls there.
+  await page.keyboard.press('End');
+  await expect(focused).toHaveAttribute('data-index', String(REQUESTS - 1));
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAttribute('data-index', String(REQUESTS - 2));
+  await page.keyboard.press('Home');
+  await expect(focused).toHaveAttribute('data-index', '0');
+
+  // Row 10 starts a few pixels under the sticky header; moving the focus to it scrolls it clear.
+  await list.evaluate((element) => {
+    const row = element.querySelector<HTMLElement>('tr[data-index="10"]')!;
+    element.scrollTop += row.getBoundingClientRect().top - element.getBoundingClientRect().top - 10;
+  });
+  await list.locator('tr[data-index="11"]').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAttribute('data-index', '10');
+  const headerBottom = await list.locator('thead').evaluate((element) => element.getBoundingClientRect().bottom);
+  const rowTop = await focused.evaluate((element) => element.getBoundingClientRect().top);
+  expect(rowTop).toBeGreaterThanOrEqual(headerBottom);
+
+  // Enter still selects the focused row: row 10 is the eleventh newest request.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector-details')).toContainText(`"n": ${REQUESTS - 11}`);
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store';
 import { listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
@@ -15,7 +15,10 @@ const ROW_HEIGHT_PX = 29;
  */
 const OVERSCAN_ROWS = 20;
 
-/** Lists the latest invocations, newest first. A click selects one for the inspector and shows it on the timeline. */
+/**
+ * Lists the latest invocations, newest first. A click, Enter or Space selects one for the
+ * inspector and shows it on the timeline. Arrow keys, Home and End move the focus between rows.
+ */
 export function InvocationList() {
   const { latest, total } = useAppStore(selectLatestInvocations);
   const selection = useAppStore(selectSelection);
@@ -28,6 +31,29 @@ export function InvocationList() {
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => latest[index]!.requestId,
   });
+  // The row that keyboard navigation moves to; it is focused once the virtualizer has drawn it.
+  const pendingFocus = useRef<number | undefined>(undefined);
+  const focusPendingRow = () => {
+    const index = pendingFocus.current;
+    if (index === undefined) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (!row) return;
+    pendingFocus.current = undefined;
+    row.focus();
+  };
+  useEffect(focusPendingRow);
+
+  // The virtualizer's offsets leave out the header above the first row, so a row it scrolls to
+  // the start lands below the sticky header. A row focused by the browser keeps clear of the
+  // header through its scroll margin.
+  const moveFocus = (event: KeyboardEvent, index: number) => {
+    const target = rowAfterKey(event.key, index, latest.length);
+    if (target === undefined) return;
+    event.preventDefault();
+    pendingFocus.current = target;
+    virtualizer.scrollToIndex(target);
+    focusPendingRow();
+  };
   const rows = virtualizer.getVirtualItems();
   const spaceBefore = rows[0]?.start ?? 0;
   const spaceAfter = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
@@ -57,6 +83,7 @@ export function InvocationList() {
                   measure={virtualizer.measureElement}
                   record={record}
                   selected={selection?.requestId === record.requestId}
+                  onNavigate={(event) => moveFocus(event, row.index)}
                   onSelect={() => {
                     select({ requestId: record.requestId, envId: record.envId });
                     revealRequest(useAppStore, record.requestId);
@@ -88,9 +115,27 @@ interface RowProps {
   readonly record: InvocationRecord;
   readonly selected: boolean;
   readonly onSelect: () => void;
+  /** Moves the focus for ArrowUp, ArrowDown, Home and End; other keys pass through. */
+  readonly onNavigate: (event: KeyboardEvent) => void;
 }
 
-function Row({ index, measure, record, selected, onSelect }: RowProps) {
+/** Index of the row that `key` moves the focus to from row `index`, or undefined for other keys. */
+function rowAfterKey(key: string, index: number, count: number): number | undefined {
+  switch (key) {
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'ArrowDown':
+      return Math.min(count - 1, index + 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
+function Row({ index, measure, record, selected, onSelect, onNavigate }: RowProps) {
   return (
     <tr
       ref={measure}
@@ -99,12 +144,14 @@ function Row({ index, measure, record, selected, onSelect }: RowProps) {
       data-request-id={record.requestId}
       aria-selected={selected}
       tabIndex={0}
-      className={`cursor-pointer border-t border-slate-100 ${selected ? 'bg-sky-50' : 'hover:bg-slate-50'}`}
+      className={`scroll-mt-8 cursor-pointer border-t border-slate-100 ${selected ? 'bg-sky-50' : 'hover:bg-slate-50'}`}
       onClick={onSelect}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           onSelect();
+        } else {
+          onNavigate(event);
         }
       }}
     >
