@@ -131,6 +131,20 @@ describe('drawTimeline at scale', () => {
     expect(texts.map((entry) => entry.text)).toContain('×15');
   });
 
+  it('draws lane labels over the throttle row', () => {
+    const trace = new TraceBuilder();
+    for (let n = 0; n < 200; n++) trace.cold(0, `fn#${n + 1}`, `ok-${n}`, { platform: 10, init: 10, duration: 1000 });
+    trace.throttle(0, 'throttled-0');
+    const model = new TimelineModel();
+    model.update(trace.build());
+    const { ctx, texts } = recordingContext();
+    drawTimeline(ctx, inputFor(model, 2000, 2000));
+    const drawn = texts.map((entry) => entry.text);
+    // A compact lane's label reaches above its lane, so the throttle row must not be drawn over it.
+    expect(drawn).toContain('env 1');
+    expect(drawn.indexOf('throttled (1)')).toBeLessThan(drawn.indexOf('env 1'));
+  });
+
   it('draws a density strip for thousands of throttles', () => {
     const trace = new TraceBuilder().cold(0, 'fn#1', 'ok', { platform: 10, init: 10, duration: 10 });
     for (let n = 0; n < 5000; n++) trace.throttle(n / 5, `throttled-${n}`);

@@ -96,6 +96,9 @@ function drawRows(ctx: Context, input: DrawInput): void {
     if (AXIS_HEIGHT + row.bottom - scrollY < AXIS_HEIGHT) continue;
     if (headerTop > height) break;
 
+    // The throttle row goes first, so the label of a compact first lane, which reaches a pixel or
+    // two above its lane, shows over the throttle row instead of under it.
+    if (row.throttleCount > 0) drawThrottleRow(ctx, input, row, headerTop + layout.metrics.headerHeight);
     const lanesTop = AXIS_HEIGHT + row.lanesTop - scrollY;
     if (row.collapsed) drawAggregateRow(ctx, input, row, lanesTop);
     else drawLanes(ctx, input, row);
@@ -103,7 +106,6 @@ function drawRows(ctx: Context, input: DrawInput): void {
 
     drawHeader(ctx, input, row, headerTop);
     drawRequestMarkers(ctx, input, row.group.requests, headerTop + layout.metrics.headerHeight);
-    if (row.throttleCount > 0) drawThrottleRow(ctx, input, row, headerTop + layout.metrics.headerHeight);
   }
   drawEventPath(ctx, input);
   const pinned = pinnedRow(layout, scrollY);
