@@ -75,6 +75,7 @@ export function LinkNotice() {
               The code or settings changed after that run, so Play sends its requests to the code and settings as they are now.
             </p>
           )}
+          {hasPrevious && <p className="mt-0.5 text-sky-800">Your workspace from before you opened a shared link is kept.</p>}
         </div>
         {restore}
         <button type="button" className={`${buttonClass} text-sky-800 hover:bg-sky-100`} onClick={actions.dismissLinkNotice}>
