@@ -159,6 +159,18 @@ describe('saved run', () => {
     expect(storage.items.has(SAVED_RUN_STORAGE_KEY)).toBe(false);
   });
 
+  it('skips a run not made from the workspace', async () => {
+    const storage = memoryStorage();
+    const { store } = createTab(storage);
+    const scenario = store.getState().scenario;
+    const runScenario = { ...scenario, traffic: [{ at: 0, function: scenario.functions[0]!.name, type: 'sync' as const, count: 1, event: {} }] };
+    // As the test hook starts a run: from a scenario document, not from the workspace.
+    store.setState({ runScenario, runSource: undefined });
+    store.getState().driver!.session.load(runScenario);
+    await settle();
+    expect(storage.items.has(SAVED_RUN_STORAGE_KEY)).toBe(false);
+  });
+
   it('tolerates a full storage', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const storage = memoryStorage();

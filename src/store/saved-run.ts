@@ -37,26 +37,26 @@ export interface RunSaver {
 
 /**
  * Returns the run to save: the run's scenario with the requests sent so far, and the workspace
- * scenario it was made from (undefined when it was not made from the workspace). Returns
- * undefined when the run has no requests, so there is nothing to restore.
+ * scenario it was made from. Returns undefined when the run has no requests, or was not made
+ * from the workspace (a run the test hook started), so there is nothing to restore.
  */
-export function runToSave(state: RunState): { run: Scenario; source: Scenario | undefined } | undefined {
-  if (!state.runScenario) return undefined;
+export function runToSave(state: RunState): { run: Scenario; source: Scenario } | undefined {
+  if (!state.runScenario || !isScenario(state.runSource)) return undefined;
   // The session's own list: the store's snapshot lags behind it, and still contains the last
   // run's requests right after a run is replaced.
   const sent = state.driver?.session.snapshot().sent ?? state.snapshot?.sent ?? [];
   const run = withRecordedTraffic(state.runScenario, sent);
   if (run.traffic.length === 0) return undefined;
-  const source = isScenario(state.runSource) ? state.runSource : undefined;
-  return { run, source };
+  return { run, source: state.runSource };
 }
 
 /** Encodes the run to save as the stored text, or returns undefined when it cannot be encoded. */
-export function serializeRun(saved: { run: Scenario; source: Scenario | undefined }, codec: RunCodec): string | undefined {
+export function serializeRun(saved: { run: Scenario; source: Scenario }, codec: RunCodec): string | undefined {
   const run = codec.encodeScenarioLink(saved.run);
   if (!run.ok) return undefined;
-  const source = saved.source ? codec.encodeScenarioLink(saved.source) : undefined;
-  return JSON.stringify({ formatVersion: FORMAT_VERSION, run: run.fragment, ...(source?.ok ? { source: source.fragment } : {}) });
+  // A source that cannot be encoded matches no workspace, so the restore treats the workspace as changed.
+  const source = codec.encodeScenarioLink(saved.source);
+  return JSON.stringify({ formatVersion: FORMAT_VERSION, run: run.fragment, ...(source.ok ? { source: source.fragment } : {}) });
 }
 
 /**
