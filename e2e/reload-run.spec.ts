@@ -68,8 +68,8 @@ test('reload keeps the run until Play', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Replay' })).toBeEnabled();
   await expect(page.locator('iframe[title="Lambda Playground sandbox"]')).toHaveCount(0);
   await expect(page.getByTestId('invocation-row')).toHaveCount(0);
+  await expect(page.getByTestId('invocation-list')).toContainText('This run has requests to send: press Play to run them.');
   expect(await traceOf(page)).toEqual([]);
-  await page.screenshot({ path: 'reports/reload-run-restored.png' });
 
   await page.getByRole('button', { name: '▶ Play', exact: true }).click();
   await waitUntilRunEnds(page);

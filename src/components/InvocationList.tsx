@@ -4,6 +4,7 @@ import { useAppStore } from '../store';
 import { listLimitNote } from '../store/invocation-list';
 import type { InvocationRecord } from '../store/invocations';
 import { revealRequest } from '../store/reveal';
+import { waitingTraffic } from '../store/run-slice';
 import { selectLatestInvocations, selectSelection } from '../store/run-view';
 import { endedWithoutRun, EventBadge, OutcomeBadge, StartBadge } from './Badges';
 
@@ -22,6 +23,7 @@ const OVERSCAN_ROWS = 20;
 export function InvocationList() {
   const { latest, total } = useAppStore(selectLatestInvocations);
   const selection = useAppStore(selectSelection);
+  const waiting = useAppStore(waitingTraffic);
   const select = useAppStore((state) => state.select);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -61,7 +63,9 @@ export function InvocationList() {
   return (
     <div ref={scrollRef} className="max-h-[42%] min-h-16 shrink-0 overflow-y-auto border-b border-slate-200" data-testid="invocation-list">
       {latest.length === 0 ? (
-        <p className="px-3 py-4 text-sm text-slate-500">No invocations yet. Press Invoke to send the test event.</p>
+        <p className="px-3 py-4 text-sm text-slate-500">
+          {waiting ? 'No invocations yet. This run has requests to send: press Play to run them.' : 'No invocations yet. Press Invoke to send the test event.'}
+        </p>
       ) : (
         <table className="w-full table-fixed text-left text-xs">
           <thead className="sticky top-0 z-10 bg-slate-50 text-[11px] font-medium uppercase tracking-wide text-slate-500">

@@ -421,7 +421,7 @@ export const EMPTY_TIMELINE_MESSAGE = 'Invoke the function to see its execution 
 export const WAITING_TRAFFIC_MESSAGE = 'This run has requests to send. Press Play to run them.';
 
 /** Returns whether the loaded run of the workspace has traffic and has not started playing. */
-function waitingTraffic(state: AppState): boolean {
+export function waitingTraffic(state: AppState): boolean {
   return !state.playing && state.runSource === state.scenario && (state.runScenario?.traffic.length ?? 0) > 0;
 }
 
