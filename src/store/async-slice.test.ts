@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { checkAsyncField, formatEventAge, parseEventAge } from './async-model';
-import { createAsyncSlice } from './async-slice';
-import { createShareSlice } from './share-slice';
-import type { AppState } from './index';
-import { createLoadSlice } from './load-slice';
-import { createRunSlice } from './run-slice';
-import { createWorkspaceSlice } from './workspace-slice';
+import { createAppStore } from './create-store';
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const script = { initMs: 20, invoke: () => ({ durationMs: 100, response: 'ok' }) };
   const session = createPlaygroundSession({
     createExecutor: () => new ScriptedExecutor({ 'hello-lambda': script, 'failing-handler': script }),

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { prefixEvents, type TraceEvent } from '../engine/trace';
-import type { AppState } from './index';
-import { createLoadSlice } from './load-slice';
+import { createAppStore } from './create-store';
 import { DEFAULT_LOAD_FORM, loadEntryOf, type LoadForm } from './load-model';
-import { createRunSlice, selectRecordedScenario } from './run-slice';
-import { createWorkspaceSlice } from './workspace-slice';
-import { createAsyncSlice } from './async-slice';
-import { createShareSlice } from './share-slice';
+import { selectRecordedScenario } from './run-slice';
 
 const FRAME_MS = 16;
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const script = { initMs: 20, invoke: () => ({ durationMs: 1000, response: 'ok' }) };
   const session = createPlaygroundSession({
     createExecutor: () => new ScriptedExecutor({ 'hello-lambda': script, function: script }),

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { TimeScale } from '../timeline/scale';
-import { createAsyncSlice } from './async-slice';
-import { createShareSlice } from './share-slice';
-import type { AppState } from './index';
+import { createAppStore } from './create-store';
 import type { InvocationRecord } from './invocations';
-import { createLoadSlice } from './load-slice';
 import { revealRequest, revealView } from './reveal';
-import { createRunSlice } from './run-slice';
 import { invocationRecords } from './invocations';
 import { selectTrace } from './run-view';
-import { createWorkspaceSlice } from './workspace-slice';
 
 const MINUTES_VIEW = TimeScale.fromRange(0, 10 * 60_000, 1000);
 
@@ -40,13 +34,7 @@ describe('revealView', () => {
 });
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });
   store.getState().attachDriver({ session, playback: playbackClock });

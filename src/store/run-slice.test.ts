@@ -1,26 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { prefixEvents, type TraceEvent } from '../engine/trace';
-import type { AppState } from './index';
-import { createLoadSlice } from './load-slice';
-import { createRunSlice, EMPTY_TIMELINE_MESSAGE, FRESH_RUN_NOTICE, selectEmptyTimelineMessage, selectRecordedScenario } from './run-slice';
-import { createWorkspaceSlice } from './workspace-slice';
-import { createAsyncSlice } from './async-slice';
-import { createShareSlice } from './share-slice';
+import { createAppStore } from './create-store';
+import { EMPTY_TIMELINE_MESSAGE, FRESH_RUN_NOTICE, selectEmptyTimelineMessage, selectRecordedScenario } from './run-slice';
 
 const FRAME_MS = 16;
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const scripts = { [store.getState().functionSpec.name]: { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) } };
   const session = createPlaygroundSession({ createExecutor: () => new ScriptedExecutor(scripts) });
   store.getState().attachDriver({ session, playback: playbackClock });

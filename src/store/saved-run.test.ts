@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import type { Executor } from '../engine/execution';
@@ -7,27 +6,17 @@ import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { prefixEvents, type TraceEvent } from '../engine/trace';
 import { trafficRequestCount } from '../scenario/traffic';
 import * as urlCodec from '../scenario/url-codec';
-import { createAsyncSlice } from './async-slice';
-import type { AppState } from './index';
-import { createLoadSlice } from './load-slice';
-import { createRunSlice, selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
+import { createAppStore } from './create-store';
+import { selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
 import { readSavedRunText, restoreSavedRun, SAVED_RUN_STORAGE_KEY, saveRunOnChange, type SavedRunStorage } from './saved-run';
-import { createShareSlice } from './share-slice';
 import { readSavedWorkspace, serializeWorkspace, WORKSPACE_STORAGE_KEY } from './workspace-persistence';
-import { createWorkspaceSlice } from './workspace-slice';
 
 const FRAME_MS = 16;
 const CODE = 'export const handler = async () => "before";\n';
 const loadCodec = async () => urlCodec;
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const counts = { init: 0, invoke: 0 };
   const script = { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) };
   const createExecutor = (): Executor => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { create } from 'zustand';
 import { playbackClock } from '../driver/playback';
 import { createPlaygroundSession } from '../driver/session';
 import type { Executor } from '../engine/execution';
@@ -8,14 +7,11 @@ import { ScriptedExecutor } from '../engine/testing/scripted-executor';
 import { prefixEvents, type TraceEvent } from '../engine/trace';
 import { decodeScenarioLink, encodeScenarioLink } from '../scenario/url-codec';
 import { parseScenarioText } from '../scenario/validate';
-import { createAsyncSlice } from './async-slice';
-import type { AppState } from './index';
-import { createLoadSlice } from './load-slice';
+import { createAppStore } from './create-store';
 import { readPreviousWorkspace, savePreviousWorkspaceOnChange, type PreviousWorkspaceStorage } from './previous-workspace';
-import { createRunSlice, selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
+import { selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
 import { shareLinkOf } from './share-model';
-import { createShareSlice } from './share-slice';
-import { createWorkspaceSlice, documentOf } from './workspace-slice';
+import { documentOf } from './workspace-slice';
 
 const PAGE_URL = 'http://127.0.0.1:5173/';
 const FRAME_MS = 16;
@@ -28,13 +24,7 @@ interface ExecutionCounts {
 }
 
 function createStore() {
-  const store = create<AppState>()((...args) => ({
-    ...createRunSlice(...args),
-    ...createWorkspaceSlice(...args),
-    ...createLoadSlice(...args),
-    ...createAsyncSlice(...args),
-    ...createShareSlice(...args),
-  }));
+  const store = createAppStore();
   const counts: ExecutionCounts = { init: 0, invoke: 0 };
   const script = { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) };
   const createExecutor = (): Executor => {
