@@ -12,6 +12,8 @@ export function ThrottleDetails({ throttle }: { readonly throttle: Throttle }) {
   const scaling = useAppStore(selectRunScaling);
   const { title, rule } = explain(throttle, scaling);
   const throughApiGateway = throttle.invoker === 'api-gateway';
+  // AWS documents no Reason for a throttle by the scaling rate; the trace names it anyway.
+  const invented = throttle.reason === 'ScalingRateExceeded';
 
   return (
     <div className="flex flex-col gap-2 rounded-md border border-fuchsia-200 bg-fuchsia-50/60 p-2 text-xs" data-testid="throttle-details">
@@ -21,6 +23,7 @@ export function ThrottleDetails({ throttle }: { readonly throttle: Throttle }) {
           <span className="font-mono break-all" data-testid="throttle-reason">
             {throttle.reason}
           </span>
+          {invented && <span className="text-amber-800"> (the playground's name)</span>}
         </Row>
         <Row label="Limit">{count(throttle.limit)}</Row>
         <Row label="Concurrency then">{count(throttle.concurrency)}</Row>
@@ -35,6 +38,12 @@ export function ThrottleDetails({ throttle }: { readonly throttle: Throttle }) {
           ? 'Lambda rejected the invoke with 429 TooManyRequestsException; API Gateway turns a rejected Lambda invoke into 500 Internal server error and does not retry.'
           : 'Lambda does not retry a throttled synchronous request; the caller decides (the AWS SDKs and CLI retry 429s).'}
       </p>
+      {invented && !throughApiGateway && (
+        <p className="leading-snug text-amber-800" data-testid="throttle-body-note">
+          The body below is the playground's: AWS documents no Reason for a throttle by the scaling rate, so do not expect this one in real
+          responses.
+        </p>
+      )}
       <pre className="overflow-x-auto rounded bg-white/70 p-1.5 font-mono text-[11px] text-slate-800">{throttle.responseJson}</pre>
     </div>
   );
