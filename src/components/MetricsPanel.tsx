@@ -8,6 +8,7 @@ const deriveMetrics = (state: AppState): RunMetrics => runMetrics(selectTrace(st
 const metricsInputsChanged = (state: AppState, previous: AppState) =>
   state.snapshot !== previous.snapshot || state.playheadMs !== previous.playheadMs || state.runScenario !== previous.runScenario;
 const refreshInterval = (state: AppState) => metricsRefreshIntervalMs(selectTrace(state).length);
+const metricsUnfinished = (metrics: RunMetrics) => !metrics.complete;
 
 const ALL = '';
 /** As many tiles a row as fit at 7.5rem each, so labels such as "Max concurrency" and values such as "20,010.7 ms" stay on one line. */
@@ -35,7 +36,7 @@ const REASON_LABELS = {
  * starts, throttles, errors, concurrency, duration percentiles and cost.
  */
 export function MetricsPanel() {
-  const metrics = useThrottledDerivation(deriveMetrics, metricsInputsChanged, refreshInterval);
+  const metrics = useThrottledDerivation(deriveMetrics, metricsInputsChanged, refreshInterval, metricsUnfinished);
   const [functionName, setFunctionName] = useState(ALL);
   const selectId = useId();
   const { summary } = metrics;
@@ -81,7 +82,7 @@ export function MetricsPanel() {
             </option>
           ))}
         </select>
-        <span className="shrink-0 text-[11px] text-slate-500 tabular-nums">up to {(metrics.upToMs / 1000).toFixed(1)} s</span>
+        <span className="shrink-0 text-[11px] text-slate-500 tabular-nums">up to {(metrics.upToMs / 1000).toFixed(1)} s{metrics.complete ? '' : '…'}</span>
       </div>
 
       <dl className={TILE_GRID}>

@@ -64,6 +64,23 @@ describe('run metrics', () => {
     }
   });
 
+  it('reads a long trace over several calls', () => {
+    const events = fiveRunAndTwoThrottled();
+    const prefix = { events, length: events.length };
+    const fresh = summarize(events, scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
+    let metrics = runMetrics(prefix, 10_000, scenario, 4);
+    expect(metrics.complete).toBe(false);
+    expect(metrics.upToMs).toBe(events[3]!.time);
+    let calls = 1;
+    while (!metrics.complete && calls < 100) {
+      metrics = runMetrics(prefix, 10_000, scenario, 4);
+      calls++;
+    }
+    expect(calls).toBe(Math.ceil(events.length / 4));
+    expect(metrics.upToMs).toBe(10_000);
+    expect(metrics.summary).toEqual(fresh);
+  });
+
   it('keeps an earlier summary as it was', () => {
     const events = fiveRunAndTwoThrottled();
     const early = runMetrics({ events, length: events.length }, 1250, scenario);

@@ -21,6 +21,8 @@ export const THROTTLE_REASONS: readonly ThrottleReason[] = [
 export interface RunMetrics {
   /** Simulated time the figures reach, in ms. */
   readonly upToMs: number;
+  /** False while the figures still lag behind the requested time; a later call reads on. */
+  readonly complete: boolean;
   readonly summary: RunSummary;
   /** Nearest-rank percentiles of Duration over every function, in ms; undefined before the first invocation ends. */
   readonly accountDurationMs: { readonly p50: number; readonly p99: number } | undefined;
@@ -55,24 +57,36 @@ let cache:
   | undefined;
 
 /**
+ * Trace events one call of `runMetrics` reads at most: an estimated 15 ms of work on a 2-core
+ * machine, well under a long task (50 ms). Moving the playhead back through a long run
+ * summarizes it again over several calls.
+ */
+export const METRICS_EVENTS_PER_CALL = 100_000;
+
+/**
  * Summarizes `scenario`'s run from the trace events up to `upToMs`. As the playhead moves on
  * through the same run, each call reads only the events it passed; moving it back starts over.
+ * A call reads at most `eventsPerCall` events, and returns figures that are not `complete`
+ * when more remain.
  */
-export function runMetrics(input: TraceInput, upToMs: number, scenario: Scenario): RunMetrics {
+export function runMetrics(input: TraceInput, upToMs: number, scenario: Scenario, eventsPerCall = METRICS_EVENTS_PER_CALL): RunMetrics {
   const { events } = tracePrefix(input);
-  const end = countUpTo(input, upToMs);
+  const requestedEnd = countUpTo(input, upToMs);
   // A trace only grows, so an equal first event means the same run.
-  const sameRun = cache !== undefined && cache.scenario === scenario && (cache.events === events || (end > 0 && cache.events[0] === events[0]));
-  if (sameRun && cache!.builder.eventCount === end && cache!.metrics?.upToMs === upToMs) return cache!.metrics;
-  if (!sameRun || cache!.builder.eventCount > end) {
+  const sameRun = cache !== undefined && cache.scenario === scenario && (cache.events === events || (requestedEnd > 0 && cache.events[0] === events[0]));
+  if (sameRun && cache!.builder.eventCount === requestedEnd && cache!.metrics?.upToMs === upToMs) return cache!.metrics;
+  if (!sameRun || cache!.builder.eventCount > requestedEnd) {
     const builder = new RunSummaryBuilder(scenario.functions.map(toFunctionConfig), toSimulationSettings(scenario));
     cache = { events, scenario, builder, metrics: undefined };
   }
   const { builder } = cache!;
+  const end = Math.min(requestedEnd, builder.eventCount + eventsPerCall);
   builder.update(events, end);
+  const complete = end === requestedEnd;
+  const reachedMs = complete ? upToMs : events[end - 1]!.time;
   // Provisioned concurrency is charged while it stays allocated, so up to the playhead.
-  const summary = builder.result(upToMs);
-  const metrics: RunMetrics = { upToMs, summary, accountDurationMs: durationPercentiles(summary, builder) };
+  const summary = builder.result(reachedMs);
+  const metrics: RunMetrics = { upToMs: reachedMs, complete, summary, accountDurationMs: durationPercentiles(summary, builder) };
   cache = { events, scenario, builder, metrics };
   return metrics;
 }
