@@ -10,8 +10,9 @@
  * Chromium trace of one window of the run also gives each main-thread task's CPU time.
  * Prints the longest task both ways against the 50 ms target, the simulated and the wall
  * time. Run it with `npx tsx bench/browser-responsiveness.bench.ts`; set `REQUESTS` to run
- * fewer requests.
+ * fewer requests, and `TRACE_OUT` to a file name to keep the Chromium trace for a closer look.
  */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import type { Page } from '@playwright/test';
 import { chromiumPath, openAppInChromium, summarize } from './browser-page';
@@ -89,6 +90,7 @@ async function traceMainThreadTasks(page: Page, windowMs: number): Promise<Trace
   await browser.startTracing(page, { categories: ['toplevel'] });
   await page.waitForTimeout(windowMs);
   const buffer = await browser.stopTracing();
+  if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, buffer);
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 
