@@ -1,44 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { playbackClock } from '../driver/playback';
-import { createPlaygroundSession } from '../driver/session';
-import type { Executor } from '../engine/execution';
-import { ScriptedExecutor } from '../engine/testing/scripted-executor';
-import { prefixEvents, type TraceEvent } from '../engine/trace';
 import { trafficRequestCount } from '../scenario/traffic';
 import * as urlCodec from '../scenario/url-codec';
-import { createAppStore } from './create-store';
 import { selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
 import { readSavedRunText, restoreSavedRun, SAVED_RUN_STORAGE_KEY, saveRunOnChange, type SavedRunStorage } from './saved-run';
+import { createCountingStore, playUntilIdle, settle, traceOf, type CountingStore } from './test-support.node';
 import { readSavedWorkspace, serializeWorkspace, WORKSPACE_STORAGE_KEY } from './workspace-persistence';
 
-const FRAME_MS = 16;
 const CODE = 'export const handler = async () => "before";\n';
 const loadCodec = async () => urlCodec;
-
-function createStore() {
-  const store = createAppStore();
-  const counts = { init: 0, invoke: 0 };
-  const script = { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) };
-  const createExecutor = (): Executor => {
-    const executor = new ScriptedExecutor(new Proxy({}, { get: () => script }));
-    return {
-      init: (request) => {
-        counts.init++;
-        return executor.init(request);
-      },
-      invoke: (request) => {
-        counts.invoke++;
-        return executor.invoke(request);
-      },
-      dispose: (envId) => executor.dispose(envId),
-    };
-  };
-  const session = createPlaygroundSession({ createExecutor });
-  store.getState().attachDriver({ session, playback: playbackClock });
-  return { store, counts };
-}
-
-type Store = ReturnType<typeof createStore>['store'];
 
 function memoryStorage(): SavedRunStorage & { items: Map<string, string>; writes: number } {
   const items = new Map<string, string>();
@@ -55,27 +24,8 @@ function memoryStorage(): SavedRunStorage & { items: Map<string, string>; writes
   return storage;
 }
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
-
-async function playUntilIdle(store: Store, maxFrames = 20_000): Promise<void> {
-  store.getState().setSpeed(100);
-  for (let frame = 0; frame < maxFrames; frame++) {
-    store.getState().tick(FRAME_MS);
-    await settle();
-    if (store.getState().runStatus === 'idle') return;
-  }
-  throw new Error(`Playback did not stop within ${maxFrames} frames.`);
-}
-
-function traceOf(store: Store): readonly TraceEvent[] {
-  const trace = store.getState().snapshot?.trace;
-  return trace ? prefixEvents(trace) : [];
-}
-
 /** Invokes three times, then sends three requests at once, and plays until the run is idle. */
-async function clickedRun(store: Store): Promise<void> {
+async function clickedRun(store: CountingStore): Promise<void> {
   store.getState().invoke();
   store.getState().invoke();
   store.getState().invoke();
@@ -86,7 +36,7 @@ async function clickedRun(store: Store): Promise<void> {
 
 /** A person's tab: a store whose workspace and run are saved as the app saves them. */
 function createTab(storage: ReturnType<typeof memoryStorage>) {
-  const tab = createStore();
+  const tab = createCountingStore();
   const saver = saveRunOnChange(tab.store, storage, loadCodec);
   tab.store.subscribe((state) => storage.items.set(WORKSPACE_STORAGE_KEY, serializeWorkspace(state)));
   return { ...tab, saver };
@@ -258,7 +208,7 @@ describe('restored run', () => {
     await settle();
 
     const text = readSavedRunText(storage)!;
-    const tab = createStore();
+    const tab = createCountingStore();
     tab.store.getState().invoke();
     expect(await restoreSavedRun(tab.store, text, loadCodec)).toBe(false);
     expect(tab.store.getState().linkNotice).toBeUndefined();
@@ -266,7 +216,7 @@ describe('restored run', () => {
 
   it('ignores unreadable text', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { store } = createStore();
+    const { store } = createCountingStore();
     expect(await restoreSavedRun(store, 'not json', loadCodec)).toBe(false);
     expect(await restoreSavedRun(store, JSON.stringify({ formatVersion: 1, run: 's=1.4.abcd' }), loadCodec)).toBe(false);
     expect(store.getState().runScenario).toBeUndefined();

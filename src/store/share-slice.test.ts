@@ -1,81 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { playbackClock } from '../driver/playback';
-import { createPlaygroundSession } from '../driver/session';
-import type { Executor } from '../engine/execution';
-import { ScriptedExecutor } from '../engine/testing/scripted-executor';
-import { prefixEvents, type TraceEvent } from '../engine/trace';
 import { decodeScenarioLink, encodeScenarioLink } from '../scenario/url-codec';
 import { parseScenarioText } from '../scenario/validate';
-import { createAppStore } from './create-store';
 import { readPreviousWorkspace, savePreviousWorkspaceOnChange, type PreviousWorkspaceStorage } from './previous-workspace';
 import { selectEmptyTimelineMessage, WAITING_TRAFFIC_MESSAGE } from './run-slice';
 import { shareLinkOf } from './share-model';
+import { createCountingStore, playFrames, playUntilIdle, settle, traceOf, type CountingStore } from './test-support.node';
 import { documentOf } from './workspace-slice';
 
 const PAGE_URL = 'http://127.0.0.1:5173/';
-const FRAME_MS = 16;
 const SHARED_CODE = 'export const handler = async () => "shared";\n';
 
-/** Handler runs the executors of one store were asked for, by kind. */
-interface ExecutionCounts {
-  init: number;
-  invoke: number;
-}
-
-function createStore() {
-  const store = createAppStore();
-  const counts: ExecutionCounts = { init: 0, invoke: 0 };
-  const script = { initMs: 20, invoke: () => ({ durationMs: 120, response: 'ok' }) };
-  const createExecutor = (): Executor => {
-    const executor = new ScriptedExecutor(new Proxy({}, { get: () => script }));
-    return {
-      init: (request) => {
-        counts.init++;
-        return executor.init(request);
-      },
-      invoke: (request) => {
-        counts.invoke++;
-        return executor.invoke(request);
-      },
-      dispose: (envId) => executor.dispose(envId),
-    };
-  };
-  const session = createPlaygroundSession({ createExecutor });
-  store.getState().attachDriver({ session, playback: playbackClock });
-  return { store, counts };
-}
-
-type Store = ReturnType<typeof createStore>['store'];
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
-
-async function playUntilIdle(store: Store, maxFrames = 20_000): Promise<void> {
-  store.getState().setSpeed(100);
-  for (let frame = 0; frame < maxFrames; frame++) {
-    store.getState().tick(FRAME_MS);
-    await settle();
-    if (store.getState().runStatus === 'idle') return;
-  }
-  throw new Error(`Playback did not stop within ${maxFrames} frames.`);
-}
-
-/** Advances playback by `frames` animation frames. */
-async function playFrames(store: Store, frames: number): Promise<void> {
-  for (let frame = 0; frame < frames; frame++) {
-    store.getState().tick(FRAME_MS);
-    await settle();
-  }
-}
-
-function traceOf(store: Store): readonly TraceEvent[] {
-  const trace = store.getState().snapshot?.trace;
-  return trace ? prefixEvents(trace) : [];
-}
-
-function linkOf(store: Store): string {
+function linkOf(store: CountingStore): string {
   const link = shareLinkOf(store.getState(), PAGE_URL);
   if (!link.ok) throw new Error(link.message);
   return link.url;
@@ -84,10 +20,10 @@ function linkOf(store: Store): string {
 const hashOf = (url: string) => url.slice(url.indexOf('#'));
 
 /** Opens `url` as the page does: decodes its fragment and hands the result to the store. */
-const openLink = (store: Store, url: string) => store.getState().openScenarioLink(decodeScenarioLink(hashOf(url)));
+const openLink = (store: CountingStore, url: string) => store.getState().openScenarioLink(decodeScenarioLink(hashOf(url)));
 
 /** Plays a run a person clicked through: two invokes, then three requests at once a little later. */
-async function clickedRun(store: Store): Promise<void> {
+async function clickedRun(store: CountingStore): Promise<void> {
   store.getState().setCode(SHARED_CODE);
   store.getState().invoke();
   store.getState().invoke();
@@ -107,11 +43,11 @@ function memoryStorage(): PreviousWorkspaceStorage & { items: Map<string, string
 }
 
 describe('sharing a link', () => {
-  let sharer: ReturnType<typeof createStore>;
-  let receiver: ReturnType<typeof createStore>;
+  let sharer: ReturnType<typeof createCountingStore>;
+  let receiver: ReturnType<typeof createCountingStore>;
   beforeEach(() => {
-    sharer = createStore();
-    receiver = createStore();
+    sharer = createCountingStore();
+    receiver = createCountingStore();
   });
 
   it('links the default workspace in few characters', () => {
@@ -216,9 +152,9 @@ describe('broken links', () => {
     ['corrupt', (hash: string) => hash.slice(0, -20) + (hash.at(-20) === 'A' ? 'w' : 'A') + hash.slice(-19)],
     ['newer-version', (hash: string) => hash.replace('#s=1.', '#s=7.')],
   ])('%s link keeps the workspace', (problem, breakLink) => {
-    const sharer = createStore();
+    const sharer = createCountingStore();
     sharer.store.getState().setCode(SHARED_CODE);
-    const { store } = createStore();
+    const { store } = createCountingStore();
     store.getState().setCode('// my own work\n');
     const before = store.getState();
 
@@ -233,9 +169,9 @@ describe('broken links', () => {
 
 describe('previous workspace', () => {
   it('is kept and restored', () => {
-    const sharer = createStore();
+    const sharer = createCountingStore();
     sharer.store.getState().setCode(SHARED_CODE);
-    const { store } = createStore();
+    const { store } = createCountingStore();
     store.getState().setCode('// my own work\n');
     const own = documentOf(store.getState());
 
@@ -251,19 +187,19 @@ describe('previous workspace', () => {
   });
 
   it('is not kept for an untouched workspace', () => {
-    const sharer = createStore();
+    const sharer = createCountingStore();
     sharer.store.getState().setCode(SHARED_CODE);
-    const { store } = createStore();
+    const { store } = createCountingStore();
     openLink(store, linkOf(sharer.store));
     expect(store.getState().previousWorkspace).toBeUndefined();
   });
 
   it('stays the first one over two links', () => {
-    const first = createStore();
+    const first = createCountingStore();
     first.store.getState().setCode('// first link\n');
-    const second = createStore();
+    const second = createCountingStore();
     second.store.getState().setCode('// second link\n');
-    const { store } = createStore();
+    const { store } = createCountingStore();
     store.getState().setCode('// my own work\n');
 
     openLink(store, linkOf(first.store));
@@ -274,14 +210,14 @@ describe('previous workspace', () => {
 
   it('survives a reload through storage', () => {
     const storage = memoryStorage();
-    const sharer = createStore();
+    const sharer = createCountingStore();
     sharer.store.getState().setCode(SHARED_CODE);
-    const { store } = createStore();
+    const { store } = createCountingStore();
     savePreviousWorkspaceOnChange(store, storage);
     store.getState().setCode('// my own work\n');
     openLink(store, linkOf(sharer.store));
 
-    const reloaded = createStore().store;
+    const reloaded = createCountingStore().store;
     const saved = readPreviousWorkspace(storage);
     expect(saved?.functions[0]!.code).toBe('// my own work\n');
     reloaded.getState().keepPreviousWorkspace(saved!);
@@ -295,7 +231,7 @@ describe('previous workspace', () => {
 
   it('is removed from storage when discarded', () => {
     const storage = memoryStorage();
-    const { store } = createStore();
+    const { store } = createCountingStore();
     savePreviousWorkspaceOnChange(store, storage);
     store.getState().keepPreviousWorkspace(documentOf(store.getState()));
     expect(storage.items.size).toBe(1);
