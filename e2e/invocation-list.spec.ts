@@ -3,7 +3,7 @@
  * lays out only the rows near its view, so a large run can update it several times a second.
  * Scrolling down draws the older rows, and clicking one opens it in the inspector.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 type HookedWindow = { __lambdaPlayground: { runScenario(text: string): void } };
 
@@ -15,7 +15,8 @@ const scenario = {
   traffic: Array.from({ length: REQUESTS }, (_, n) => ({ at: n * 200, function: 'quick', event: { n } })),
 };
 
-test('long invocation list draws the rows near its view', async ({ page }) => {
+/** Plays the scenario at 100x until it ends, and opens the Inspector tab. */
+async function playScenarioAndOpenInspector(page: Page): Promise<void> {
   await page.goto('/');
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toHaveAttribute('data-run-status', 'idle');
@@ -23,6 +24,10 @@ test('long invocation list draws the rows near its view', async ({ page }) => {
   await page.evaluate((text) => (window as unknown as HookedWindow).__lambdaPlayground.runScenario(text), JSON.stringify(scenario));
   await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Inspector' }).click();
+}
+
+test('long invocation list draws the rows near its view', async ({ page }) => {
+  await playScenarioAndOpenInspector(page);
 
   const list = page.getByTestId('invocation-list');
   const rows = list.getByTestId('invocation-row');
@@ -41,13 +46,7 @@ test('long invocation list draws the rows near its view', async ({ page }) => {
 });
 
 test('arrow keys move the focus through the invocation list', async ({ page }) => {
-  await page.goto('/');
-  const timeline = page.getByTestId('timeline');
-  await expect(timeline).toHaveAttribute('data-run-status', 'idle');
-  await page.getByLabel('Playback speed').selectOption('100');
-  await page.evaluate((text) => (window as unknown as HookedWindow).__lambdaPlayground.runScenario(text), JSON.stringify(scenario));
-  await expect(timeline).toHaveAttribute('data-run-status', 'idle', { timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await playScenarioAndOpenInspector(page);
 
   const list = page.getByTestId('invocation-list');
   const rows = list.getByTestId('invocation-row');
