@@ -11,7 +11,7 @@ import { release } from './placement';
 import * as logs from './platform-logs';
 import type { Invocation } from './records';
 import { RUNTIMES } from './runtimes';
-import type { InvokeEnded } from './trace';
+import type { InvokeEnded, InvokeStarted } from './trace';
 import { checkReportedDuration } from './validation';
 
 /** The end of an invocation, gathered before its invoke-end is recorded. */
@@ -170,22 +170,7 @@ export function endInvoke(state: EngineState, invocation: Invocation): void {
 function recordInvokeStart(state: EngineState, invocation: Invocation): void {
   const env = invocation.env!;
   invocation.invokeStartTime = state.now;
-  if (invocation.asyncEvent !== undefined) {
-    state.trace.push({
-      type: 'invoke-start',
-      time: state.now,
-      envId: env.id,
-      functionName: env.config.name,
-      requestId: invocation.requestId,
-      cold: invocation.cold,
-      provisioned: env.provisioned,
-      spillover: invocation.spillover,
-      invocationType: 'Event',
-      attempt: invocation.attempt,
-    });
-    return;
-  }
-  state.trace.push({
+  const started: InvokeStarted = {
     type: 'invoke-start',
     time: state.now,
     envId: env.id,
@@ -194,7 +179,10 @@ function recordInvokeStart(state: EngineState, invocation: Invocation): void {
     cold: invocation.cold,
     provisioned: env.provisioned,
     spillover: invocation.spillover,
-  });
+  };
+  state.trace.push(
+    invocation.asyncEvent === undefined ? started : { ...started, invocationType: 'Event', attempt: invocation.attempt },
+  );
 }
 
 /**
