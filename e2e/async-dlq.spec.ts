@@ -2,7 +2,7 @@
  * Asynchronous invocation of a failing handler: with the defaults Lambda runs it three times
  * under one request ID and then sends the original event to the dead-letter queue, with the
  * RequestID, ErrorCode and ErrorMessage attributes; with retries set to 0 it runs once. At
- * reserved concurrency 0 the event goes to the DLQ without a run, and the list says so.
+ * reserved concurrency 0 the event goes to the DLQ without a run, and the list shows that.
  */
 import { expect, test, type Page } from '@playwright/test';
 

@@ -1,6 +1,6 @@
 /**
  * A person sends requests, then reloads the page. The run comes back as a run that waits for
- * Play: a notice tells the person, no handler code runs, and Play gives the same trace as before the
+ * Play: a notice explains it, no handler code runs, and Play gives the same trace as before the
  * reload. A link in the address wins over the saved run.
  */
 import { expect, test, type Page } from '@playwright/test';

@@ -82,8 +82,9 @@ type EventRecord = Pick<InvocationRecord, 'invocationType' | 'attempt' | 'functi
 export function EventBadge({ record }: { readonly record: EventRecord }) {
   const maxAttempts = useAppStore((state) => selectMaxAttempts(state, record.functionName));
   if (record.invocationType !== 'Event') return null;
-  const attempt =
-    record.attempt !== undefined ? `attempt ${record.attempt}/${maxAttempts}` : record.asyncOutcome === undefined ? 'queued' : 'no attempt';
+  let attempt = 'queued';
+  if (record.attempt !== undefined) attempt = `attempt ${record.attempt}/${maxAttempts}`;
+  else if (record.asyncOutcome !== undefined) attempt = 'no attempt';
   return (
     <span className="inline-flex gap-1" data-testid="event-badge">
       <span className={`${badgeClass} bg-violet-100 text-violet-800`} title="Asynchronous invocation (InvocationType Event)">

@@ -8,9 +8,9 @@ const selectRunStarted = (state: AppState) => state.playing || (state.snapshot?.
 const buttonClass = 'shrink-0 rounded px-2 py-1 text-xs font-medium';
 
 /**
- * The banner about a scenario link: that the workspace now contains the link's scenario and its
- * code has not run yet, or why a link could not be opened. It offers to restore the workspace
- * the link replaced. It also shows that the run from before a reload was restored and waits for Play.
+ * Renders the banner about a scenario link: the workspace now contains the link's scenario and
+ * its code has not run yet, or why the link could not be opened. It offers to restore the
+ * workspace the link replaced, and says when the run from before a reload waits for Play.
  */
 export function LinkNotice() {
   const notice = useAppStore(selectLinkNotice);

@@ -15,9 +15,9 @@ interface ShareButtonProps {
 const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
- * The "Share" button and its popover: a link to the current scenario with the requests of the
- * run, copied to the clipboard when the browser allows it and always shown in a field. The
- * link's code (compression) loads when the popover first opens, not with the page.
+ * Renders the "Share" button and its popover: a link to the current scenario with the run's
+ * requests, copied to the clipboard when the browser allows it and always shown in a field.
+ * The link code (compression) loads when the popover first opens, not with the page.
  */
 export function ShareButton({ open, onOpenChange }: ShareButtonProps) {
   const containerRef = useRef<HTMLDivElement>(null);

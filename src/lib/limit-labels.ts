@@ -6,9 +6,9 @@ export interface LimitLabel {
 
 /**
  * Returns the right edge of each label so that no two labels overlap. Every label starts at
- * `rightX`; a label that would cover one placed before it, because their lines are less than
- * `heightPx` apart, moves left of that one with `gapPx` between them. Earlier labels keep the
- * right edge, so the caller passes the most important label first.
+ * `rightX`. A label whose line is less than `heightPx` from the line of one placed before it
+ * moves left of that one, with `gapPx` between them. Earlier labels keep their place, so the
+ * caller passes the most important label first.
  */
 export function placeLimitLabels(labels: readonly LimitLabel[], rightX: number, heightPx: number, gapPx: number): number[] {
   const placed: { readonly y: number; readonly left: number; readonly right: number }[] = [];

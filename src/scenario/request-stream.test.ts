@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RequestInput } from '../engine/model';
 import { drain, mergeRuns, type RequestRun } from './request-stream';
 
-/** A run whose requests name the run and their place in it, so the merged order can be read back. */
+/** Returns a run whose requests name the run and their place in it, so the merged order can be read back. */
 function run(name: string, times: readonly number[]): RequestRun {
-  let made = 0;
+  let position = 0;
   return {
     count: times.length,
     timeAt: (i) => times[i]!,
-    make: (at) => ({ at, functionName: name, event: made++ }),
+    make: (at) => ({ at, functionName: name, event: position++ }),
   };
 }
 

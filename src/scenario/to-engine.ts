@@ -98,7 +98,7 @@ export function toRequests(scenario: Scenario): RequestInput[] {
   return drain(scenarioRequestStream(scenario));
 }
 
-/** The requests of `toRequests` as a stream, each made only when it is taken. */
+/** Returns the requests of `toRequests` as a stream, each made only when it is taken. */
 export function scenarioRequestStream(scenario: Scenario): RequestStream {
   const runs = scenario.traffic.flatMap(trafficRuns);
   const epochMs = Date.parse(scenario.startTime);

@@ -32,13 +32,13 @@ export function expandTrafficEntry(entry: ScenarioTrafficEntry): RequestInput[] 
   return drain(trafficStream(entry));
 }
 
-/** The requests of an entry as a stream; see `expandTrafficEntry`. */
+/** Returns the requests of an entry as a stream; see `expandTrafficEntry`. */
 export function trafficStream(entry: ScenarioTrafficEntry): RequestStream {
   return mergeRuns(trafficRuns(entry));
 }
 
 /**
- * The requests of an entry as runs in ascending time, each of which is expanded only as it is
+ * Returns the requests of an entry as runs in ascending time, each expanded only as it is
  * read. A spike is two runs, its base rate listed first, so at equal times a base request
  * comes before a spike request.
  */

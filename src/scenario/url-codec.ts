@@ -2,8 +2,8 @@
  * The scenario in a link: `#s=<format>.<length>.<data>` in the URL's fragment, which browsers
  * never send to a server. `data` is the scenario's JSON as a zlib stream (RFC 1950: DEFLATE
  * with an Adler-32 checksum of the JSON), written in base64url (RFC 4648, section 5).
- * `length` is the number of characters of `data`. The length tells a link cut short from a
- * damaged one, and the checksum makes sure a damaged link is never read as another scenario.
+ * `length` is the number of characters of `data`. The length separates a link cut short from
+ * a damaged one, and the checksum makes sure a damaged link is never read as another scenario.
  */
 import adler32 from 'adler-32';
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
@@ -126,7 +126,7 @@ function decodeData(data: string): DecodedLink {
     return {
       ok: false,
       problem: 'newer-version',
-      message: `This link holds a scenario of version ${version}, made by a newer version of Lambda Playground; this version reads scenario version ${SCENARIO_VERSION}. Open it in an up-to-date copy.`,
+      message: `This link contains a scenario of version ${version}, made by a newer version of Lambda Playground. This version reads scenario version ${SCENARIO_VERSION}: open the link in an up-to-date copy.`,
     };
   }
   const listed = validation.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));

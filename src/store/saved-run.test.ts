@@ -34,7 +34,7 @@ async function clickedRun(store: CountingStore): Promise<void> {
   await playUntilIdle(store);
 }
 
-/** A person's tab: a store whose workspace and run are saved as the app saves them. */
+/** Creates a person's tab: a store whose workspace and run are saved as the app saves them. */
 function createTab(storage: ReturnType<typeof memoryStorage>) {
   const tab = createCountingStore();
   const saver = saveRunOnChange(tab.store, storage, loadCodec);

@@ -23,7 +23,7 @@ const SETTINGS: readonly FieldName[] = ['region', 'accountId', 'provisionedAlloc
 const PLACEHOLDER_FUNCTION = { name: 'placeholder', code: '' };
 const DEFAULTS = scenarioSchema.parse({ version: SCENARIO_VERSION, functions: [PLACEHOLDER_FUNCTION] });
 
-/** The scenario input for `fields`, to merge into the workspace's scenario. */
+/** Returns the scenario input for `fields`, to merge into the workspace's scenario. */
 export function scenarioFieldsInput(fields: ScenarioFields | undefined): Pick<ScenarioInput, 'name' | 'description' | 'seed' | 'startTime'> & {
   settings: Record<string, unknown>;
 } {
@@ -34,7 +34,7 @@ export function scenarioFieldsInput(fields: ScenarioFields | undefined): Pick<Sc
   return { ...topLevel, settings };
 }
 
-/** The fields of `scenario` that differ from their defaults, or undefined when none does. */
+/** Returns the fields of `scenario` that differ from their defaults, or undefined when none does. */
 export function scenarioFieldsOf(scenario: Scenario): ScenarioFields | undefined {
   const values: Record<string, unknown> = {};
   for (const field of TOP_LEVEL) {

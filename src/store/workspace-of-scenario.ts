@@ -1,8 +1,8 @@
 /**
  * A scenario as a workspace: its functions, account settings and resources as the drafts
- * the editor shows. The editor has no control for a few scenario fields (a handler other than
- * `index.handler`, a notification's key prefix, a custom event bus …); those are listed, so
- * that the page can tell the person that a run after a change will not keep them.
+ * the editor shows. The editor has no control for a few scenario fields, such as a handler
+ * other than `index.handler`, a notification's key prefix or a custom event bus. Those are
+ * listed, so the page can warn that a run after a change will not keep them.
  */
 import { accountBurstFor } from '../engine/limits';
 import type { Scenario } from '../scenario/schema';
